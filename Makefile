@@ -1,0 +1,48 @@
+# Two commands on a fresh Debian machine with rustup: `make run` and `make test`.
+# Both run `setup` first, which installs only what is missing (scripts/setup.sh).
+SHELL := /bin/bash
+PORT ?= 8090
+RTMP_PORT ?= 1935
+DATA_DIR ?= data
+# npm's wasm-opt 132 must win over anything else on PATH (Debian's 108 breaks the wasm).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_OFFLINE := true
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: setup build console server run test test-fmt test-clippy test-native test-wasm test-e2e bench
+
+setup:
+	@scripts/setup.sh
+
+console: setup
+	trunk build --release --offline
+
+server: setup
+	cargo build --release -p bintu-local
+
+build: console server
+
+run: build
+	target/release/bintu-local serve --dist dist --data-dir $(DATA_DIR) --port $(PORT) --rtmp-port $(RTMP_PORT)
+
+test: setup test-fmt test-clippy test-native test-wasm test-e2e
+	@echo "make test: all layers passed"
+
+test-fmt:
+	cargo fmt --all -- --check
+
+test-clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p nano-console --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cargo test -p nano-console --target wasm32-unknown-unknown
+
+test-e2e: console server
+	scripts/e2e.sh
+
+bench: build
+	scripts/bench.sh

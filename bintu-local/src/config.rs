@@ -1,0 +1,42 @@
+//! Runtime configuration shared by the HTTP server, the ingest and the media engine.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::PathBuf;
+
+/// Where bintu-local listens and keeps its files.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Data directory: `bintu.sqlite3` plus `media/` (served under `/vod`).
+    pub data_dir: PathBuf,
+    /// Console build to serve at `/` (Trunk's `dist/`); `None` serves the API only.
+    pub dist: Option<PathBuf>,
+    pub host: IpAddr,
+    /// HTTP port; 0 picks a free one (tests).
+    pub port: u16,
+    /// RTMP ingest port; 0 picks a free one (tests).
+    pub rtmp_port: u16,
+    /// Largest accepted request body, in bytes; larger bodies get a Bintu error, not a 5xx.
+    pub body_limit: usize,
+}
+
+impl Config {
+    /// A configuration on loopback with free ports, for tests and benchmarks.
+    pub fn ephemeral(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            dist: None,
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            rtmp_port: 0,
+            body_limit: 64 * 1024,
+        }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("bintu.sqlite3")
+    }
+
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
+}

@@ -1,0 +1,14 @@
+//! bintu-local: a Bintu-compatible API on one machine, so the console runs and is tested
+//! offline for real. This crate root wires the modules; `server::serve` is the entry point
+//! used by the binary and by the integration tests (which bind port 0).
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod ids;
+pub mod server;
+pub mod web;
+
+pub use config::Config;
+pub use server::{serve, AppState, Running};

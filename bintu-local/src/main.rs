@@ -1,0 +1,164 @@
+//! `bintu-local` command line: `serve` (the default for `make run`), and the admin commands
+//! `org create`, `org list` and `key list`, which work on the same data directory.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use bintu_local::db::{orgs, Db};
+use bintu_local::{serve, Config};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "A Bintu-compatible API with real live processing, on one machine"
+)]
+struct Cli {
+    /// Data directory (SQLite database and media).
+    #[arg(long, global = true, default_value = "data", env = "BINTU_DATA_DIR")]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API, the media and (with --dist) the console on one origin.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1", env = "BINTU_HOST")]
+        host: IpAddr,
+        #[arg(long, default_value_t = 8090, env = "BINTU_PORT")]
+        port: u16,
+        #[arg(long, default_value_t = 1935, env = "BINTU_RTMP_PORT")]
+        rtmp_port: u16,
+        /// The console build (Trunk's dist/) to serve at /.
+        #[arg(long)]
+        dist: Option<PathBuf>,
+    },
+    /// Manage organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Manage credentials.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create an organisation and print its API key and user tokens.
+    Create {
+        name: String,
+        /// Create it without the Live Processing package.
+        #[arg(long)]
+        no_processing: bool,
+    },
+    /// List organisations.
+    List,
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Print every organisation's API key and its users' tokens.
+    List,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "bintu_local=info,tower_http=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve {
+            host,
+            port,
+            rtmp_port,
+            dist,
+        } => {
+            let mut config = Config::ephemeral(cli.data_dir);
+            config.host = host;
+            config.port = port;
+            config.rtmp_port = rtmp_port;
+            config.dist = dist;
+            run_server(config).await
+        }
+        Command::Org {
+            command:
+                OrgCommand::Create {
+                    name,
+                    no_processing,
+                },
+        } => {
+            let db = Db::open(&Config::ephemeral(cli.data_dir).db_path())?;
+            let org = orgs::create_org(&mut db.lock(), &name, !no_processing, false)?;
+            print_org(&db, &org)
+        }
+        Command::Org {
+            command: OrgCommand::List,
+        } => {
+            let db = Db::open(&Config::ephemeral(cli.data_dir).db_path())?;
+            for org in orgs::list_orgs(&db.lock())? {
+                let processing = if org.processing {
+                    "processing on"
+                } else {
+                    "processing off"
+                };
+                println!("{}  {}  {}  ({processing})", org.id, org.hash, org.name);
+            }
+            Ok(())
+        }
+        Command::Key {
+            command: KeyCommand::List,
+        } => {
+            let db = Db::open(&Config::ephemeral(cli.data_dir).db_path())?;
+            for org in orgs::list_orgs(&db.lock())? {
+                print_org(&db, &org)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_org(db: &Db, org: &orgs::Org) -> anyhow::Result<()> {
+    println!("{} ({})", org.name, org.hash);
+    println!("  API key (X-BINTU-APIKEY): {}", org.apikey);
+    for user in orgs::users_of(&db.lock(), &org.id)? {
+        println!(
+            "  {:<13} token (X-BINTU-TOKEN): {}",
+            user.role.as_str(),
+            user.token
+        );
+    }
+    Ok(())
+}
+
+async fn run_server(config: Config) -> anyhow::Result<()> {
+    let console = config.dist.is_some();
+    let running = serve(config).await?;
+    let demo = orgs::demo_org(&running.state.db.lock())?
+        .ok_or_else(|| anyhow::anyhow!("demo organisation missing"))?;
+    let url = running.base_url();
+    println!();
+    println!("  bintu-local is running");
+    if console {
+        println!("  Console:      {url}/");
+    }
+    println!("  API:          {url}");
+    println!("  RTMP ingest:  {}/<streamname>", running.state.rtmp_base);
+    println!("  Demo organisation: {} ({})", demo.name, demo.hash);
+    println!("  Demo API key: {}", demo.apikey);
+    println!("  More keys and tokens: bintu-local key list");
+    println!("  Stop with Ctrl-C.");
+    println!();
+    tokio::signal::ctrl_c().await?;
+    tracing::info!("stopping");
+    running.shutdown().await;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! Starts bintu-local: opens the database, seeds the demo organisation on first start, binds
+//! the HTTP listener and assembles API, media and console behind one origin.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::db::{orgs, Db};
+use crate::{api, web};
+
+/// Everything a handler needs, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    /// `http://host:port` as clients reach this server; asset URLs are built on it.
+    pub public_base: Arc<str>,
+    /// `rtmp://host:port/live`, the ingest URL handed out in stream objects.
+    pub rtmp_base: Arc<str>,
+}
+
+/// A running server. Dropping it does not stop it; call `shutdown`.
+pub struct Running {
+    pub http_addr: SocketAddr,
+    pub state: AppState,
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl Running {
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.http_addr)
+    }
+
+    /// Stops accepting, lets in-flight requests finish, and waits for the server task.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// Opens the data directory, seeds the demo organisation if there is none, and serves.
+pub async fn serve(config: Config) -> anyhow::Result<Running> {
+    std::fs::create_dir_all(config.media_dir())?;
+    let db = Db::open(&config.db_path())?;
+    {
+        let mut conn = db.lock();
+        if orgs::demo_org(&conn)?.is_none() {
+            let org = orgs::create_org(&mut conn, "Demo Organisation", true, true)?;
+            tracing::info!(org = %org.name, hash = %org.hash, "seeded demo organisation");
+        }
+    }
+    let listener = TcpListener::bind((config.host, config.port)).await?;
+    let http_addr = listener.local_addr()?;
+    let state = AppState {
+        db,
+        public_base: format!("http://{http_addr}").into(),
+        rtmp_base: format!("rtmp://{}:{}/live", config.host, config.rtmp_port).into(),
+        config: Arc::new(config),
+    };
+    let app = app(state.clone());
+    let (stop, mut stopped) = watch::channel(false);
+    let task = tokio::spawn(async move {
+        let shutdown = async move {
+            let _ = stopped.wait_for(|s| *s).await;
+        };
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(error = %e, "http server failed");
+        }
+    });
+    Ok(Running {
+        http_addr,
+        state,
+        stop,
+        task,
+    })
+}
+
+/// The whole HTTP surface: API (with SPA negotiation), `/vod` media, console files.
+pub fn app(state: AppState) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            axum::http::Method::GET,
+            axum::http::Method::POST,
+            axum::http::Method::PUT,
+            axum::http::Method::DELETE,
+        ])
+        .allow_headers([
+            axum::http::header::CONTENT_TYPE,
+            axum::http::header::ACCEPT,
+            axum::http::HeaderName::from_static(api::auth::APIKEY_HEADER),
+            axum::http::HeaderName::from_static(api::auth::TOKEN_HEADER),
+        ]);
+    let limit = state.config.body_limit;
+    api::router()
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            web::spa_navigation,
+        ))
+        .nest("/vod", Router::new().fallback(web::media))
+        .fallback(web::fallback)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(cors)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

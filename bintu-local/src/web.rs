@@ -1,0 +1,134 @@
+//! Static files on the API's origin: the console build (with SPA fallback) and `/vod` media.
+//! API paths and console routes overlap (`/stream/:id` is both), so a browser navigation —
+//! a GET that accepts `text/html` and carries no Bintu credential — gets the console's
+//! `index.html`, while API clients get JSON.
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+use crate::api::auth::{APIKEY_HEADER, TOKEN_HEADER};
+use crate::error::ApiError;
+use crate::server::AppState;
+
+fn is_navigation(req: &Request) -> bool {
+    let accepts_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let has_credential =
+        req.headers().contains_key(APIKEY_HEADER) || req.headers().contains_key(TOKEN_HEADER);
+    matches!(*req.method(), Method::GET | Method::HEAD) && accepts_html && !has_credential
+}
+
+/// Middleware on the API router: browser navigations get the console instead of JSON.
+pub async fn spa_navigation(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if is_navigation(&req) {
+        if let Some(dist) = &state.config.dist {
+            return index_html(dist).await;
+        }
+    }
+    next.run(req).await
+}
+
+/// Anything no route matched: a console file, the console for a client route, or a Bintu 404.
+pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let Some(dist) = state.config.dist.clone() else {
+        return ApiError::not_found(&path).into_response();
+    };
+    let navigation = is_navigation(&req);
+    let res = match ServeDir::new(&dist).oneshot(req).await {
+        Ok(res) => res.map(Body::new),
+        Err(e) => return ApiError::internal(e).into_response(),
+    };
+    if res.status() != StatusCode::NOT_FOUND {
+        return res;
+    }
+    if navigation {
+        index_html(&dist).await
+    } else {
+        ApiError::not_found(&path).into_response()
+    }
+}
+
+async fn index_html(dist: &Path) -> Response {
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(bytes) => {
+            let mut res = Body::from(bytes).into_response();
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            res
+        }
+        Err(e) => ApiError::internal(format!("console index.html: {e}")).into_response(),
+    }
+}
+
+/// Content type for the media bintu-local writes; `None` leaves `ServeDir`'s guess.
+pub fn media_type(path: &str) -> Option<&'static str> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+    Some(match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "mp4" => "video/mp4",
+        "m3u8" => "application/vnd.apple.mpegurl",
+        "ts" => "video/mp2t",
+        _ => return None,
+    })
+}
+
+/// Files that are rewritten in place (playlists, the rolling thumbnail and GIF) must be
+/// revalidated on every request.
+fn overwritten_in_place(path: &str) -> bool {
+    path.ends_with(".m3u8") || path.ends_with(".jpg") || path.ends_with(".gif")
+}
+
+/// `/vod/*` (nested, so the path arrives without the prefix): read-only media.
+/// `ServeDir` rejects `..` traversal and serves byte ranges.
+pub async fn media(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let mut res = match ServeDir::new(state.config.media_dir()).oneshot(req).await {
+        Ok(res) => res.map(Body::new),
+        Err(e) => return ApiError::internal(e).into_response(),
+    };
+    if res.status() == StatusCode::NOT_FOUND {
+        return ApiError::not_found(&format!("/vod{path}")).into_response();
+    }
+    let h = res.headers_mut();
+    if let Some(ct) = media_type(&path) {
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    }
+    if overwritten_in_place(&path) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_cover_every_output_format() {
+        assert_eq!(media_type("/thumbnails/a-b.jpg"), Some("image/jpeg"));
+        assert_eq!(media_type("/thumbnails/a-b.gif"), Some("image/gif"));
+        assert_eq!(media_type("/a-b-1.mp4"), Some("video/mp4"));
+        assert_eq!(
+            media_type("/replay/a-b.m3u8"),
+            Some("application/vnd.apple.mpegurl")
+        );
+        assert_eq!(media_type("/replay/a-b-17.ts"), Some("video/mp2t"));
+        assert_eq!(media_type("/x.bin"), None);
+    }
+}

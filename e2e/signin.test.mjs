@@ -1,0 +1,58 @@
+// Sign-in as a new user would do it, against the real bintu-local.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, KEY, launch, watchedPage, assertClean, signIn, shot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a wrong key shows the API message and keeps the user on sign-in', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page, 'definitely-not-a-key');
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: 'API key is not valid' }).waitFor();
+  assert.match(page.url(), /\/signin/);
+  assertClean(log, ['definitely-not-a-key', KEY]);
+  await context.close();
+});
+
+test('the demo key signs in and shows the organisation', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/organisation`);
+  await page.waitForURL(/\/signin\?next=%2Forganisation/);
+  await signIn(page);
+  await page.waitForURL(/\/organisation$/);
+  await page.getByTestId('org-page-name').filter({ hasText: 'Demo Organisation' }).waitFor();
+  assert.match(await page.getByTestId('org-name').textContent(), /Demo Organisation/);
+  await shot(page, 'organisation');
+  assertClean(log);
+  // Session storage by default: nothing remembered in local storage.
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  assert.ok(!stored.includes(KEY), 'key must not be in local storage without remember me');
+  await context.close();
+});
+
+test('the session survives a reload and sign-out returns to sign-in', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/organisation`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page);
+  await page.waitForURL(/\/organisation$/);
+  await page.reload();
+  await page.getByTestId('org-page-name').filter({ hasText: 'Demo Organisation' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin/);
+  assertClean(log);
+  await context.close();
+});
+
+test('an unknown route shows the not-found page', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/no/such/page`);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  assertClean(log);
+  await context.close();
+});

@@ -1,0 +1,50 @@
+// Shared e2e helpers: launch Debian's Chromium (never a downloaded browser), watch for page
+// errors and for the API key leaking into URLs or console output, sign in through the page.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+export const BASE = process.env.E2E_BASE_URL;
+export const KEY = process.env.E2E_API_KEY;
+export const BIN = process.env.E2E_BIN;
+export const DATA_DIR = process.env.E2E_DATA_DIR;
+export const RTMP_PORT = process.env.E2E_RTMP_PORT;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+/// A page that records console lines, page errors and every URL it requested.
+export async function watchedPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = { console: [], errors: [], urls: [] };
+  page.on('console', (m) => log.console.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.urls.push(r.url()));
+  return { context, page, log };
+}
+
+/// Fails if the page threw, or if a secret shows up in a URL or a console line.
+export function assertClean(log, secrets = [KEY]) {
+  assert.deepEqual(log.errors, [], 'page errors');
+  for (const s of secrets) {
+    for (const u of log.urls) assert.ok(!u.includes(s), `secret in URL ${u}`);
+    for (const c of log.console) assert.ok(!c.includes(s), `secret in console: ${c}`);
+  }
+}
+
+export async function signIn(page, key = KEY, { kind = 'API key' } = {}) {
+  if (!page.url().includes('/signin')) await page.goto(`${BASE}/signin`);
+  await page.getByLabel(kind, { exact: true }).first().check();
+  await page.locator('#secret').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `e2e/out/${name}.png`, fullPage: true });
+}

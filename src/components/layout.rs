@@ -1,0 +1,94 @@
+//! The signed-in shell: guard (no credential → sign-in, keeping the page), top bar with the
+//! organisation and sign-out, navigation (as data), and the routed page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::domain::urls::encode_component;
+use crate::session::{use_session, OrgResource};
+
+/// Navigation entries: (label, href). Data, so adding a page is one line.
+pub const NAV: &[(&str, &str)] = &[
+    ("Streams", "/stream"),
+    ("Create stream", "/stream/create"),
+    ("Organisation", "/organisation"),
+];
+
+/// Layout of every signed-in page.
+#[component]
+pub fn AppShell() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    // Guard: whenever the credential goes away (sign-out, or a 401 anywhere), go to sign-in
+    // and remember where the user was.
+    Effect::new(move |_| {
+        if !session.is_signed_in() {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = format!("/signin?next={}", encode_component(&here));
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! {
+        <Show when=move || session.is_signed_in() fallback=|| ()>
+            <SignedIn/>
+        </Show>
+    }
+}
+
+#[component]
+fn SignedIn() -> impl IntoView {
+    let session = use_session();
+    let api = session.api();
+    let org: OrgResource = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            match api {
+                Some(api) => api.get_organisation().await,
+                None => Err(crate::api::ApiError::Network("signed out".into())),
+            }
+        }
+    });
+    provide_context(org);
+    let org_label = move || {
+        org.get()
+            .and_then(|r| r.ok())
+            .map(|o| format!("{} ({})", o.name, o.hash))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="shell">
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <span class="topbar__brand">"nanoStream Live Processing"</span>
+                <span class="topbar__org" data-testid="org-name">{org_label}</span>
+                <button type="button" class="btn btn--ghost" on:click=move |_| session.sign_out()>
+                    "Sign out"
+                </button>
+            </header>
+            <nav class="sidebar" aria-label="Main">
+                <ul>
+                    {NAV
+                        .iter()
+                        .map(|(label, href)| view! { <li><A href=*href>{*label}</A></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <main id="main" class="page" tabindex="-1">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Domain types and rules, compiled and tested on the host with plain `cargo test`.
+//! Pure Rust only (std, serde, base64): no leptos, web-sys, js-sys, gloo or wasm-bindgen,
+//! and no clock: functions that need the time take `now` as an argument.
+
+pub mod base_url;
+pub mod credentials;
+pub mod organisation;
+pub mod process;
+pub mod stream;
+pub mod time;
+pub mod urls;

@@ -1,0 +1,193 @@
+//! Live-processing process objects (`processing` arrays) and their documented limits.
+
+use serde::{Deserialize, Serialize};
+
+/// One live process as the API carries it: `{"id":"thumbs","interval":30}` etc.
+/// `Rec`/`Replay` with `duration: None` serialise as `"duration": null` (= entire stream).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "id", rename_all = "lowercase")]
+pub enum Process {
+    Thumbs { interval: u32 },
+    Motionclip { interval: u32, duration: u32 },
+    Rec { duration: Option<u32> },
+    Replay { duration: Option<u32> },
+}
+
+/// The four kinds, in the order the UI shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProcessKind {
+    Thumbs,
+    Motionclip,
+    Rec,
+    Replay,
+}
+
+impl ProcessKind {
+    pub const ALL: [ProcessKind; 4] = [
+        ProcessKind::Thumbs,
+        ProcessKind::Motionclip,
+        ProcessKind::Rec,
+        ProcessKind::Replay,
+    ];
+
+    /// The API id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProcessKind::Thumbs => "thumbs",
+            ProcessKind::Motionclip => "motionclip",
+            ProcessKind::Rec => "rec",
+            ProcessKind::Replay => "replay",
+        }
+    }
+
+    /// The v4 dashboard label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProcessKind::Thumbs => "Thumbnail",
+            ProcessKind::Motionclip => "Motion Clip SD",
+            ProcessKind::Rec => "Recording",
+            ProcessKind::Replay => "Replay",
+        }
+    }
+
+    /// The one-line description the cards and expanded rows show.
+    pub fn description(self) -> &'static str {
+        match self {
+            ProcessKind::Thumbs => {
+                "Capture snapshots at specified intervals to display as preview or poster."
+            }
+            ProcessKind::Motionclip => {
+                "Generate short clips in a continuous way for dynamic stream preview."
+            }
+            ProcessKind::Rec => {
+                "Record parts or the entire stream, with VOD available after the session."
+            }
+            ProcessKind::Replay => "Rewind and share key moments of the live stream.",
+        }
+    }
+
+    /// The process with this kind's defaults (thumbnail 30 s, motion clip 30 s / 5 s).
+    pub fn default_process(self) -> Process {
+        match self {
+            ProcessKind::Thumbs => Process::Thumbs {
+                interval: limits::THUMBS_INTERVAL.default,
+            },
+            ProcessKind::Motionclip => Process::Motionclip {
+                interval: limits::MOTIONCLIP_INTERVAL.default,
+                duration: limits::MOTIONCLIP_DURATION.default,
+            },
+            ProcessKind::Rec => Process::Rec { duration: None },
+            ProcessKind::Replay => Process::Replay { duration: None },
+        }
+    }
+}
+
+impl Process {
+    pub fn kind(&self) -> ProcessKind {
+        match self {
+            Process::Thumbs { .. } => ProcessKind::Thumbs,
+            Process::Motionclip { .. } => ProcessKind::Motionclip,
+            Process::Rec { .. } => ProcessKind::Rec,
+            Process::Replay { .. } => ProcessKind::Replay,
+        }
+    }
+
+    pub fn interval(&self) -> Option<u32> {
+        match self {
+            Process::Thumbs { interval } | Process::Motionclip { interval, .. } => Some(*interval),
+            _ => None,
+        }
+    }
+
+    /// `Some(None)` = a duration parameter that is null (entire stream); `None` = no such
+    /// parameter for this process.
+    pub fn duration(&self) -> Option<Option<u32>> {
+        match self {
+            Process::Thumbs { .. } => None,
+            Process::Motionclip { duration, .. } => Some(Some(*duration)),
+            Process::Rec { duration } | Process::Replay { duration } => Some(*duration),
+        }
+    }
+}
+
+/// Documented ranges (dashboard-ui.md §2.2), in one place.
+pub mod limits {
+    /// Inclusive range of a whole-seconds field; `max: None` = no upper bound.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Range {
+        pub min: u32,
+        pub max: Option<u32>,
+        pub default: u32,
+    }
+
+    pub const THUMBS_INTERVAL: Range = Range {
+        min: 10,
+        max: Some(3600),
+        default: 30,
+    };
+    pub const MOTIONCLIP_INTERVAL: Range = Range {
+        min: 10,
+        max: Some(3600),
+        default: 30,
+    };
+    pub const MOTIONCLIP_DURATION: Range = Range {
+        min: 1,
+        max: Some(60),
+        default: 5,
+    };
+    /// Recording and replay duration: empty (entire stream) or at least 1 s.
+    pub const OPTIONAL_DURATION: Range = Range {
+        min: 1,
+        max: None,
+        default: 0,
+    };
+}
+
+/// Finds the process of `kind` in a processing list.
+pub fn find(list: &[Process], kind: ProcessKind) -> Option<&Process> {
+    list.iter().find(|p| p.kind() == kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn wire_format_matches_bintu_examples() {
+        let list = vec![
+            Process::Replay { duration: Some(30) },
+            Process::Thumbs { interval: 45 },
+            Process::Rec { duration: None },
+            Process::Motionclip {
+                interval: 30,
+                duration: 5,
+            },
+        ];
+        let v = serde_json::to_value(&list).unwrap();
+        assert_eq!(
+            v,
+            json!([{"id":"replay","duration":30},{"id":"thumbs","interval":45},
+                   {"id":"rec","duration":null},{"id":"motionclip","interval":30,"duration":5}])
+        );
+        let back: Vec<Process> = serde_json::from_value(v).unwrap();
+        assert_eq!(back, list);
+    }
+
+    #[test]
+    fn defaults_follow_the_documented_values() {
+        assert_eq!(
+            ProcessKind::Thumbs.default_process(),
+            Process::Thumbs { interval: 30 }
+        );
+        assert_eq!(
+            ProcessKind::Motionclip.default_process(),
+            Process::Motionclip {
+                interval: 30,
+                duration: 5
+            }
+        );
+        assert_eq!(ProcessKind::Rec.default_process().duration(), Some(None));
+        assert_eq!(ProcessKind::Thumbs.default_process().duration(), None);
+    }
+}

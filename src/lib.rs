@@ -1,0 +1,18 @@
+//! nano-console: the live-processing console for nanoStream Cloud, a Leptos CSR app.
+//!
+//! - `domain`: pure rules and wire types (host-tested);
+//! - `api`: the one HTTP client;
+//! - `session`, `storage`: who is signed in and where the credential is kept;
+//! - `components`: shared presentational pieces (props in, callbacks out);
+//! - `pages`: route views, each owning its resources and actions;
+//! - `app`: the provider stack and the route table.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod session;
+pub mod storage;
+
+pub use app::App;

@@ -1,0 +1,5 @@
+//! Route views. Each page owns its resources and actions; shared pieces live in components.
+
+pub mod not_found;
+pub mod organisation;
+pub mod signin;

@@ -1,0 +1,61 @@
+//! `/organisation`: name, hash, role and enabled packages ("Enabled" / "Upgrade needed").
+
+use leptos::prelude::*;
+
+use crate::components::feedback::{ErrorBanner, Loading};
+use crate::domain::organisation::Organisation;
+use crate::session::use_organisation;
+
+/// The caller's organisation.
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let org = use_organisation();
+    view! {
+        <h1>"Organisation"</h1>
+        <Suspense fallback=|| view! { <Loading what="organisation"/> }>
+            {move || Suspend::new(async move {
+                match org.await {
+                    Ok(o) => view! { <OrganisationDetails org=o/> }.into_any(),
+                    Err(e) => view! { <ErrorBanner error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrganisationDetails(org: Organisation) -> impl IntoView {
+    let p = org.features.processing.clone();
+    let subs = [
+        ("Thumbnail", p.thumbs),
+        ("Motion Clip", p.motionclip),
+        ("Live Replay", p.replay),
+        ("Recording", p.rec),
+    ];
+    view! {
+        <section class="card">
+            <dl class="facts">
+                <dt>"Name"</dt><dd data-testid="org-page-name">{org.name.clone()}</dd>
+                <dt>"Hash"</dt><dd><code>{org.hash.clone()}</code></dd>
+                <dt>"Your role"</dt><dd>{org.role.clone().unwrap_or_else(|| "API key (full access)".into())}</dd>
+            </dl>
+        </section>
+        <h2>"Enabled Packages"</h2>
+        <ul class="packages">
+            {org.packages().into_iter().map(|(label, on)| {
+                let chip = if on { "✓ Enabled" } else { "⬆ Upgrade needed" };
+                view! {
+                    <li class="package" class:package--on=on>
+                        <span class="package__name">{label}</span>
+                        <span class="chip" class:chip--muted=!on>{chip}</span>
+                        {(label == "Live Processing" && on).then(|| view! {
+                            <span class="package__subs">
+                                {subs.iter().filter(|(_, s)| *s).map(|(n, _)| view! { <span class="chip chip--small">{format!("✓ {n}")}</span> }).collect_view()}
+                            </span>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,62 @@
+//! `/signin`: API URL, credential kind, secret, "remember me". Checks the credential with
+//! `GET /organisation` before keeping it, and returns to the page the user came from.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::ApiClient;
+use crate::components::signin_form::{SignInForm, SignInRequest};
+use crate::domain::base_url::safe_return_path;
+use crate::session::use_session;
+use crate::storage;
+
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The sign-in page.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let next = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
+
+    let sign_in = Action::new_local(move |req: &SignInRequest| {
+        let req = req.clone();
+        async move {
+            let client = ApiClient::new(req.creds.clone(), None);
+            client.get_organisation().await.map(|_| req)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(req)) = sign_in.value().get() {
+            session.sign_in(req.creds, req.remember);
+            navigate(&next(), Default::default());
+        }
+    });
+    let error = Signal::derive(move || match sign_in.value().get() {
+        Some(Err(e)) => Some(e.user_message()),
+        _ => None,
+    });
+    let initial_base = storage::last_base_url().unwrap_or_else(origin);
+    view! {
+        <main class="page page--narrow signin" id="main">
+            <h1>"Sign in"</h1>
+            <p class="lead">
+                "Sign in with your organisation's API key or a Bintu user token. "
+                "The console talks to the Bintu API straight from your browser."
+            </p>
+            <SignInForm
+                origin=origin()
+                initial_base=initial_base
+                remember=storage::is_remembered()
+                pending=sign_in.pending()
+                error=error
+                on_submit=Callback::new(move |req| { sign_in.dispatch(req); })
+            />
+        </main>
+    }
+}
