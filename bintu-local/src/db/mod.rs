@@ -32,6 +32,47 @@ const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL
     );
     CREATE INDEX users_org ON users(org_id);",
+    // 2: streams (one row per group member), publish sessions and recordings.
+    // `processing` is what the current/last session uses; `processing_pending` (JSON or NULL)
+    // is stored when an edit arrives while the group is live and applied at the next publish.
+    // The group's state is kept equal on every member row.
+    "CREATE TABLE streams (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+        group_id TEXT NOT NULL,
+        member_index INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        profile TEXT,
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        bitrate INTEGER NOT NULL DEFAULT 0,
+        fps INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('created','live','ended','locked','deleted')),
+        tags TEXT NOT NULL DEFAULT '[]',
+        processing TEXT NOT NULL DEFAULT '[]',
+        processing_pending TEXT,
+        created_at TEXT NOT NULL,
+        created_seq INTEGER NOT NULL,
+        UNIQUE (group_id, member_index)
+    );
+    CREATE INDEX streams_org_created ON streams(org_id, created_seq DESC);
+    CREATE INDEX streams_group ON streams(group_id);
+    CREATE TABLE sessions (
+        stream_id TEXT NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+        session_ms INTEGER NOT NULL,
+        processing TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        PRIMARY KEY (stream_id, session_ms)
+    );
+    CREATE TABLE recordings (
+        stream_id TEXT NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+        session_ms INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (stream_id, session_ms)
+    );",
 ];
 
 /// A shared handle to the database. Statements are short (microseconds), so one connection
