@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod ids;
+pub mod live;
 pub mod media_paths;
 pub mod server;
 pub mod web;

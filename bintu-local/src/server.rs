@@ -14,6 +14,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::db::{orgs, Db};
+use crate::live::LiveControl;
 use crate::{api, web};
 
 /// Everything a handler needs, cheap to clone.
@@ -25,6 +26,8 @@ pub struct AppState {
     pub public_base: Arc<str>,
     /// `rtmp://host:port/live`, the ingest URL handed out in stream objects.
     pub rtmp_base: Arc<str>,
+    /// Live publishes and their stop signals.
+    pub live: LiveControl,
 }
 
 /// A running server. Dropping it does not stop it; call `shutdown`.
@@ -65,6 +68,7 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
         public_base: format!("http://{http_addr}").into(),
         rtmp_base: format!("rtmp://{}:{}/live", config.host, config.rtmp_port).into(),
         config: Arc::new(config),
+        live: LiveControl::default(),
     };
     let app = app(state.clone());
     let (stop, mut stopped) = watch::channel(false);

@@ -5,6 +5,7 @@
 pub mod base_url;
 pub mod credentials;
 pub mod organisation;
+pub mod paths;
 pub mod process;
 pub mod stream;
 pub mod time;

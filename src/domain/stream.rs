@@ -94,6 +94,8 @@ pub struct Asset {
     pub size: Option<u64>,
     /// The current-session replay playlist (`<name>.m3u8`).
     pub latest: bool,
+    /// A multivariant (`-abr`) replay playlist over the group's members.
+    pub abr: bool,
 }
 
 impl Member {

@@ -1,0 +1,60 @@
+//! In-app links (hrefs), built in one place so links and the route table cannot drift.
+//! Replay routes mirror the official demo's parameters (dashboard-ui.md §1.0, §3).
+
+use super::urls::encode_component;
+
+pub fn stream_list() -> String {
+    "/stream".into()
+}
+
+pub fn stream_create() -> String {
+    "/stream/create".into()
+}
+
+/// The "Easy instructions" page after creation.
+pub fn stream_new(id: &str) -> String {
+    format!("/stream/new/{}", encode_component(id))
+}
+
+pub fn stream_overview(id: &str) -> String {
+    format!("/stream/{}", encode_component(id))
+}
+
+/// Clip & Share for a stream name (`<name>` or the virtual `<name>-abr`); `session = None`
+/// means the latest session, found through `#EXT-X-NANO-PLAYLIST`.
+pub fn replay_clip(streamname: &str, session: Option<i64>) -> String {
+    let mut s = format!("/replay/clip?streamname={}", encode_component(streamname));
+    if let Some(ms) = session {
+        s.push_str(&format!("&session={ms}"));
+    }
+    s
+}
+
+/// Watch Replay: the replayer on a whole session (or the latest one).
+pub fn replay_watch(streamname: &str, session: Option<i64>) -> String {
+    let mut s = format!("/replay/player?streamname={}", encode_component(streamname));
+    if let Some(ms) = session {
+        s.push_str(&format!("&session={ms}"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replay_links_carry_the_demo_parameters() {
+        assert_eq!(replay_clip("ab-cd", None), "/replay/clip?streamname=ab-cd");
+        assert_eq!(
+            replay_clip("ab-cd-abr", Some(17)),
+            "/replay/clip?streamname=ab-cd-abr&session=17"
+        );
+        assert_eq!(
+            replay_watch("ab-cd", Some(5)),
+            "/replay/player?streamname=ab-cd&session=5"
+        );
+        assert_eq!(stream_overview("a/b"), "/stream/a%2Fb");
+        assert_eq!(stream_new("x"), "/stream/new/x");
+    }
+}
