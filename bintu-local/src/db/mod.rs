@@ -2,7 +2,9 @@
 //! acknowledged write survives a crash, foreign keys on. Schema migrations are versioned in
 //! code (`MIGRATIONS`, tracked by `PRAGMA user_version`) and run in one transaction each.
 
+pub mod assets;
 pub mod orgs;
+pub mod streams;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};

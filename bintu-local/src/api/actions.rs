@@ -1,0 +1,189 @@
+//! Changes to an existing stream: `PUT /stream/{id}/tag`, `/processing`, `/lock`, `/unlock`,
+//! `/stop` and `DELETE /stream/{id}`. Tags and processing need nanoUser; the rest nanoAdmin
+//! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::auth::Caller;
+use super::body::JsonBody;
+use super::streams::{find, respond, write, StreamId};
+use super::validation;
+use crate::db::orgs::Role;
+use crate::db::streams::{self, StreamRow};
+use crate::error::{ApiError, ApiResult};
+use crate::server::AppState;
+
+fn lookup(state: &AppState, caller: &Caller, id: &str) -> ApiResult<StreamRow> {
+    find(&state.db.lock(), Some(&caller.org.id), id)
+}
+
+fn required<'a>(body: &'a Value, key: &str) -> ApiResult<&'a Value> {
+    match body.get(key) {
+        None | Some(Value::Null) => Err(ApiError::parameter_required(key)),
+        Some(v) => Ok(v),
+    }
+}
+
+/// `PUT /stream/{id}/tag` `{"tags":[..]}`: replaces that stream's tags (on the passthrough
+/// id these are the group's top-level tags).
+pub async fn tag(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::User)?;
+    let me = lookup(&state, &caller, &id)?;
+    validation::object(&body)?;
+    let tags = validation::tags(Some(required(&body, "tags")?), "tags")?;
+    write(&state, move |conn| {
+        Ok(streams::set_tags(conn, &me.id, &tags)?)
+    })
+    .await?;
+    respond(&state, &id)
+}
+
+/// `PUT /stream/{id}/processing`: `{"processing":[proc..]}` replaces this member's list;
+/// on a group id `{"processing":[[..],[..]]}` replaces every member's list at once
+/// (members not given get `[]`). While live, the lists wait for the next publish.
+pub async fn processing(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::User)?;
+    let me = lookup(&state, &caller, &id)?;
+    validation::object(&body)?;
+    let v = required(&body, "processing")?;
+    let nested = v
+        .as_array()
+        .and_then(|l| l.first())
+        .is_some_and(Value::is_array);
+    let lists: Vec<(String, Value)> = if nested {
+        if me.member_index != 0 {
+            return Err(ApiError::wrong_type(
+                "processing",
+                "array of process objects (the nested form needs the group id)",
+            ));
+        }
+        let members = streams::group_members(&state.db.lock(), &me.group_id)?;
+        let outer = v.as_array().map(Vec::as_slice).unwrap_or_default();
+        if outer.len() > members.len() {
+            return Err(ApiError::out_of_range(
+                "processing",
+                Some(0),
+                Some(members.len() as i64),
+            ));
+        }
+        let mut lists = Vec::with_capacity(members.len());
+        for (i, m) in members.iter().enumerate() {
+            let list = match outer.get(i) {
+                Some(l) => validation::process_list(l, &format!("processing[{i}]"))?,
+                None => json!([]),
+            };
+            lists.push((m.id.clone(), list));
+        }
+        lists
+    } else {
+        vec![(me.id.clone(), validation::process_list(v, "processing")?)]
+    };
+    let any = lists
+        .iter()
+        .any(|(_, l)| l.as_array().is_some_and(|l| !l.is_empty()));
+    if any && !caller.org.processing {
+        return Err(ApiError::feature_not_enabled("processing"));
+    }
+    let group = me.group_id.clone();
+    write(&state, move |conn| {
+        Ok(streams::set_processing(conn, &group, &lists)?)
+    })
+    .await?;
+    respond(&state, &id)
+}
+
+/// Invented code 3003: stop on a stream that is not being published.
+fn not_live(id: &str) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, 3003, "Stream is not live")
+        .with_userinfo(json!({ "stream_id": id }))
+}
+
+/// `PUT /stream/{id}/stop`: ends a live ingest (the ingest then sets `ended`).
+pub async fn stop(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::Admin)?;
+    let me = lookup(&state, &caller, &id)?;
+    let stopped = state.live.stop(&me.group_id);
+    if !stopped && me.state != "live" {
+        return Err(not_live(&id));
+    }
+    tracing::info!(stream = %me.group_id, "stop requested");
+    respond(&state, &id)
+}
+
+/// Sets the group's state and ends a live ingest of it.
+async fn set_state(state: &AppState, me: &StreamRow, new_state: &'static str) -> ApiResult<()> {
+    let group = me.group_id.clone();
+    write(state, move |conn| {
+        Ok(streams::set_group_state(conn, &group, new_state)?)
+    })
+    .await?;
+    state.live.stop(&me.group_id);
+    tracing::info!(stream = %me.group_id, state = new_state, "group state changed");
+    Ok(())
+}
+
+/// `PUT /stream/{id}/lock`: refuses further ingest; a live ingest is stopped.
+pub async fn lock(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::Admin)?;
+    let me = lookup(&state, &caller, &id)?;
+    set_state(&state, &me, "locked").await?;
+    respond(&state, &id)
+}
+
+/// `PUT /stream/{id}/unlock`: back to `ended` if it was ever published, else `created`.
+/// Unlocking a stream that is not locked changes nothing.
+pub async fn unlock(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::Admin)?;
+    let me = lookup(&state, &caller, &id)?;
+    if me.state == "locked" {
+        let group = me.group_id.clone();
+        write(&state, move |conn| {
+            // Decided inside the writer so a session recorded meanwhile is seen.
+            let target = if streams::group_has_sessions(conn, &group)? {
+                "ended"
+            } else {
+                "created"
+            };
+            Ok(streams::set_group_state(conn, &group, target)?)
+        })
+        .await?;
+    }
+    respond(&state, &id)
+}
+
+/// `DELETE /stream/{id}`: hidden from lists and lookups from now on; media is kept.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    StreamId(id): StreamId,
+) -> ApiResult<Json<Value>> {
+    caller.require(Role::Admin)?;
+    let me = lookup(&state, &caller, &id)?;
+    set_state(&state, &me, "deleted").await?;
+    respond(&state, &id)
+}

@@ -1,0 +1,191 @@
+//! The stream object (bintu-api.md §2.2, CONTRACT.md "Stream object additions"). Data is
+//! gathered under one database lock (`load`), then rendered without it. Top-level fields
+//! describe the requested member; `playout` lists the whole group, passthrough first.
+
+use std::path::PathBuf;
+
+use rusqlite::Connection;
+use serde_json::{json, Map, Value};
+
+use super::assets;
+use crate::db::assets::{recordings_of, sessions_of, RecordingRow, SessionRow};
+use crate::db::streams::{group_members, StreamRow};
+use crate::server::AppState;
+
+/// A group with its recent sessions and recordings, per member (same order as `members`).
+pub struct GroupData {
+    pub members: Vec<StreamRow>,
+    pub sessions: Vec<Vec<SessionRow>>,
+    pub recordings: Vec<Vec<RecordingRow>>,
+}
+
+/// Reads the group of `group_id` and at most `asset_limit` sessions and recordings per member.
+pub fn load(conn: &Connection, group_id: &str, asset_limit: u32) -> rusqlite::Result<GroupData> {
+    let members = group_members(conn, group_id)?;
+    let mut sessions = Vec::with_capacity(members.len());
+    let mut recordings = Vec::with_capacity(members.len());
+    for m in &members {
+        sessions.push(if asset_limit == 0 {
+            Vec::new()
+        } else {
+            sessions_of(conn, &m.id, asset_limit)?
+        });
+        recordings.push(if asset_limit == 0 {
+            Vec::new()
+        } else {
+            recordings_of(conn, &m.id, asset_limit)?
+        });
+    }
+    Ok(GroupData {
+        members,
+        sessions,
+        recordings,
+    })
+}
+
+/// Where URLs point and files are looked up.
+pub struct Ctx {
+    pub public_base: String,
+    pub rtmp_base: String,
+    pub media_dir: PathBuf,
+    /// The player view (no credentials): no tags and no processing internals.
+    pub public: bool,
+}
+
+impl Ctx {
+    pub fn new(state: &AppState, public: bool) -> Ctx {
+        Ctx {
+            public_base: state.public_base.to_string(),
+            rtmp_base: state.rtmp_base.to_string(),
+            media_dir: state.config.media_dir(),
+            public,
+        }
+    }
+
+    pub fn file_exists(&self, path: &str) -> bool {
+        self.media_dir.join(path).is_file()
+    }
+}
+
+/// Parses stored JSON text; a corrupt value renders as `[]` rather than failing the request.
+pub fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| json!([]))
+}
+
+/// "Passthrough" for index 0, "N. Transcode" otherwise (the dashboard's member labels).
+pub fn label(index: i64) -> String {
+    if index == 0 {
+        "Passthrough".to_string()
+    } else {
+        format!("{index}. Transcode")
+    }
+}
+
+fn member_entry(m: &StreamRow, ctx: &Ctx, with_url: bool) -> Value {
+    let rtmp = json!({ "url": ctx.rtmp_base, "streamname": m.name });
+    let mut e = json!({
+        "id": m.id, "index": m.member_index, "streamname": m.name, "type": "live",
+        "label": label(m.member_index),
+        "info": { "width": m.width, "height": m.height, "bitrate": m.bitrate, "fps": m.fps },
+        "rtmp": rtmp,
+    });
+    if with_url {
+        e["url"] = json!(ctx.rtmp_base);
+    }
+    if let Some(p) = &m.profile {
+        e["profile"] = json!(p);
+    }
+    if !ctx.public {
+        e["tags"] = json_of(&m.tags);
+        let processing = json_of(&m.processing);
+        if let Some(pending) = m.processing_pending.as_deref().map(json_of) {
+            if pending != processing {
+                e["processing_pending"] = pending;
+            }
+        }
+        e["processing"] = processing;
+    }
+    e
+}
+
+/// The stream object of member `requested` (an id of `g.members`).
+pub fn stream_object(g: &GroupData, requested: &str, ctx: &Ctx) -> Value {
+    let Some(me) = g
+        .members
+        .iter()
+        .find(|m| m.id == requested)
+        .or(g.members.first())
+    else {
+        return json!({});
+    };
+    let h5live: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| member_entry(m, ctx, false))
+        .collect();
+    let rtmp: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| member_entry(m, ctx, true))
+        .collect();
+    let hls: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| {
+            json!({
+                "url": crate::media_paths::url(&ctx.public_base, &crate::media_paths::replay_current(&m.name)),
+                "type": "live", "index": m.member_index,
+            })
+        })
+        .collect();
+    let mut live = json!({
+        "url": format!("{}/stream/{}", ctx.public_base, me.id), "type": "live",
+        "streamId": me.id, "id": me.id, "createdAt": me.created_at,
+        "pushUrl": null, "opcode": null,
+    });
+    if !ctx.public {
+        live["processing"] = json_of(&me.processing);
+        live["tags"] = json_of(&me.tags);
+    }
+    let mut web = vec![live];
+    web.extend(assets::recordings(g, ctx));
+    let mut playout = Map::new();
+    playout.insert("h5live".into(), Value::Array(h5live));
+    playout.insert("rtmp".into(), Value::Array(rtmp));
+    playout.insert("hls".into(), Value::Array(hls));
+    playout.insert("web".into(), Value::Array(web));
+    playout.insert(
+        "thumbnails".into(),
+        Value::Array(assets::images(g, ctx, "thumbs")),
+    );
+    playout.insert(
+        "motionclip".into(),
+        Value::Array(assets::images(g, ctx, "motionclip")),
+    );
+    playout.insert("replay".into(), Value::Array(assets::replay(g, ctx)));
+    let mut obj = json!({
+        "id": me.id, "streamgroup": me.group_id, "state": me.state, "type": "low-latency",
+        "created_at": me.created_at, "transcoding": g.members.len() > 1, "webrtc": false,
+        "ingest": { "rtmp": { "url": ctx.rtmp_base, "streamname": me.name } },
+        "playout": Value::Object(playout),
+    });
+    if !ctx.public {
+        obj["tags"] = json_of(&me.tags);
+    }
+    obj
+}
+
+/// `GET /stream/{id}/group`: `{id, state, playout:{rtmp, hls, h5live}}`.
+pub fn group_object(g: &GroupData, ctx: &Ctx) -> Value {
+    let full = match g.members.first() {
+        Some(first) => stream_object(g, &first.id, ctx),
+        None => return json!({}),
+    };
+    json!({
+        "id": full["streamgroup"], "state": full["state"],
+        "playout": {
+            "rtmp": full["playout"]["rtmp"], "hls": full["playout"]["hls"],
+            "h5live": full["playout"]["h5live"],
+        },
+    })
+}
