@@ -1,0 +1,360 @@
+//! The editable draft of one member's four option cards (Thumbnail, Motion Clip SD,
+//! Recording, Replay): raw field text as typed, validation with the allowed range in the
+//! message, conversion to the wire `Vec<Process>`, and the sync / "differs" rules of the
+//! create page and the Edit modal (dashboard-ui.md §1.2.3, §1.5, §2.4).
+
+use super::process::{limits, limits::Range, Process, ProcessKind};
+
+/// One option card as the user sees it: on/off plus the text of its fields. Text is kept
+/// as typed so that an invalid value is never lost while the user corrects it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardDraft {
+    pub enabled: bool,
+    pub interval: String,
+    pub duration: String,
+}
+
+/// The four cards of one group member, in `ProcessKind::ALL` order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberDraft {
+    pub cards: [CardDraft; 4],
+}
+
+/// Validation messages of one card's fields (`None` = valid or not shown).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardErrors {
+    pub interval: Option<String>,
+    pub duration: Option<String>,
+}
+
+impl CardErrors {
+    pub fn is_empty(&self) -> bool {
+        self.interval.is_none() && self.duration.is_none()
+    }
+}
+
+fn slot(kind: ProcessKind) -> usize {
+    ProcessKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0)
+}
+
+fn card_for(p: &Process) -> CardDraft {
+    let interval = p.interval().map(|v| v.to_string()).unwrap_or_default();
+    let duration = match p.duration() {
+        Some(Some(d)) => d.to_string(),
+        _ => String::new(),
+    };
+    CardDraft {
+        enabled: true,
+        interval,
+        duration,
+    }
+}
+
+impl Default for MemberDraft {
+    /// All cards off, pre-filled with the documented defaults for when they are switched on.
+    fn default() -> Self {
+        let cards = ProcessKind::ALL.map(|k| CardDraft {
+            enabled: false,
+            ..card_for(&k.default_process())
+        });
+        MemberDraft { cards }
+    }
+}
+
+impl MemberDraft {
+    /// The draft showing a member's current processing list.
+    pub fn from_processes(list: &[Process]) -> Self {
+        let mut d = MemberDraft::default();
+        for p in list {
+            d.cards[slot(p.kind())] = card_for(p);
+        }
+        d
+    }
+
+    pub fn card(&self, kind: ProcessKind) -> &CardDraft {
+        &self.cards[slot(kind)]
+    }
+
+    pub fn card_mut(&mut self, kind: ProcessKind) -> &mut CardDraft {
+        &mut self.cards[slot(kind)]
+    }
+
+    /// The kinds switched on, in card order.
+    pub fn enabled_kinds(&self) -> Vec<ProcessKind> {
+        ProcessKind::ALL
+            .into_iter()
+            .filter(|k| self.card(*k).enabled)
+            .collect()
+    }
+
+    /// Field errors of a card; an off card has none (its fields are not sent).
+    pub fn errors(&self, kind: ProcessKind) -> CardErrors {
+        let c = self.card(kind);
+        if !c.enabled {
+            return CardErrors::default();
+        }
+        match kind {
+            ProcessKind::Thumbs => CardErrors {
+                interval: parse_whole(&c.interval, limits::THUMBS_INTERVAL).err(),
+                duration: None,
+            },
+            ProcessKind::Motionclip => CardErrors {
+                interval: parse_whole(&c.interval, limits::MOTIONCLIP_INTERVAL).err(),
+                duration: parse_whole(&c.duration, limits::MOTIONCLIP_DURATION).err(),
+            },
+            ProcessKind::Rec | ProcessKind::Replay => CardErrors {
+                interval: None,
+                duration: parse_optional(&c.duration).err(),
+            },
+        }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        ProcessKind::ALL.iter().all(|k| self.errors(*k).is_empty())
+    }
+
+    /// The wire list, or the first error message.
+    pub fn to_processes(&self) -> Result<Vec<Process>, String> {
+        let mut out = Vec::new();
+        for kind in self.enabled_kinds() {
+            let c = self.card(kind);
+            let p = match kind {
+                ProcessKind::Thumbs => Process::Thumbs {
+                    interval: parse_whole(&c.interval, limits::THUMBS_INTERVAL)?,
+                },
+                ProcessKind::Motionclip => Process::Motionclip {
+                    interval: parse_whole(&c.interval, limits::MOTIONCLIP_INTERVAL)?,
+                    duration: parse_whole(&c.duration, limits::MOTIONCLIP_DURATION)?,
+                },
+                ProcessKind::Rec => Process::Rec {
+                    duration: parse_optional(&c.duration)?,
+                },
+                ProcessKind::Replay => Process::Replay {
+                    duration: parse_optional(&c.duration)?,
+                },
+            };
+            out.push(p);
+        }
+        Ok(out)
+    }
+
+    /// Non-blocking advice: a motion clip longer than its interval.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        let c = self.card(ProcessKind::Motionclip);
+        if c.enabled {
+            if let (Ok(i), Ok(d)) = (
+                c.interval.trim().parse::<u32>(),
+                c.duration.trim().parse::<u32>(),
+            ) {
+                if d > i {
+                    w.push(format!(
+                        "The clip duration ({d} s) is longer than its interval ({i} s); clips will overlap."
+                    ));
+                }
+            }
+        }
+        w
+    }
+}
+
+/// The helper line under a field, with the range it accepts.
+pub fn helper_text(kind: ProcessKind, field: Field) -> &'static str {
+    match (kind, field) {
+        (ProcessKind::Thumbs, _) | (ProcessKind::Motionclip, Field::Interval) => {
+            "Min: 10 | Max: 3600"
+        }
+        (ProcessKind::Motionclip, Field::Duration) => "Min: 1 | Max: 60",
+        _ => "Min: 1 | Leave empty for the entire stream",
+    }
+}
+
+/// Which field of a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Interval,
+    Duration,
+}
+
+/// The fields a card shows, in order.
+pub fn fields(kind: ProcessKind) -> &'static [Field] {
+    match kind {
+        ProcessKind::Thumbs => &[Field::Interval],
+        ProcessKind::Motionclip => &[Field::Duration, Field::Interval],
+        ProcessKind::Rec | ProcessKind::Replay => &[Field::Duration],
+    }
+}
+
+/// A whole number of seconds within `r`.
+pub fn parse_whole(raw: &str, r: Range) -> Result<u32, String> {
+    let msg = || match r.max {
+        Some(max) => format!("Enter a whole number between {} and {max} seconds", r.min),
+        None => format!("Enter a whole number of at least {} seconds", r.min),
+    };
+    let v: u32 = raw.trim().parse().map_err(|_| msg())?;
+    if v < r.min || r.max.is_some_and(|m| v > m) {
+        return Err(msg());
+    }
+    Ok(v)
+}
+
+/// Recording / replay duration: empty = entire stream, else a whole number ≥ 1.
+pub fn parse_optional(raw: &str) -> Result<Option<u32>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_whole(raw, limits::OPTIONAL_DURATION)
+        .map(Some)
+        .map_err(|_| {
+            "Enter a whole number of at least 1 second. Leave empty for the entire stream"
+                .to_string()
+        })
+}
+
+/// Whether two drafts would send different settings (text that parses to the same value,
+/// like "30" and " 30", does not count as a difference).
+pub fn differs(a: &MemberDraft, b: &MemberDraft) -> bool {
+    match (a.to_processes(), b.to_processes()) {
+        (Ok(x), Ok(y)) => x != y,
+        _ => a != b,
+    }
+}
+
+/// Copies member `from`'s cards to every other member; returns how many changed.
+pub fn sync_from(drafts: &mut [MemberDraft], from: usize) -> usize {
+    let Some(src) = drafts.get(from).cloned() else {
+        return 0;
+    };
+    let mut changed = 0;
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if i != from && differs(d, &src) {
+            changed += 1;
+        }
+        if i != from {
+            *d = src.clone();
+        }
+    }
+    changed
+}
+
+/// Group advice: ABR replay works best with the same replay duration on every member.
+pub fn group_warnings(drafts: &[MemberDraft]) -> Vec<String> {
+    let durations: Vec<Option<u32>> = drafts
+        .iter()
+        .filter(|d| d.card(ProcessKind::Replay).enabled)
+        .filter_map(|d| parse_optional(&d.card(ProcessKind::Replay).duration).ok())
+        .collect();
+    if durations.len() > 1 && durations.iter().any(|d| *d != durations[0]) {
+        vec!["Replay durations differ across profiles; ABR replay works best with the same duration on every stream.".into()]
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_all_off_with_documented_prefill() {
+        let d = MemberDraft::default();
+        assert!(d.enabled_kinds().is_empty());
+        assert_eq!(d.card(ProcessKind::Thumbs).interval, "30");
+        assert_eq!(d.card(ProcessKind::Motionclip).duration, "5");
+        assert_eq!(d.card(ProcessKind::Rec).duration, "");
+        assert_eq!(d.to_processes(), Ok(vec![]));
+    }
+
+    #[test]
+    fn round_trips_a_processing_list() {
+        let list = vec![
+            Process::Thumbs { interval: 45 },
+            Process::Motionclip {
+                interval: 10,
+                duration: 3,
+            },
+            Process::Rec { duration: None },
+            Process::Replay { duration: Some(90) },
+        ];
+        let d = MemberDraft::from_processes(&list);
+        assert_eq!(d.to_processes().unwrap(), list);
+    }
+
+    #[test]
+    fn validation_names_the_allowed_range() {
+        let mut d = MemberDraft::default();
+        d.card_mut(ProcessKind::Thumbs).enabled = true;
+        for bad in ["9", "3601", "abc", "", "10.5", "-1"] {
+            d.card_mut(ProcessKind::Thumbs).interval = bad.into();
+            assert_eq!(
+                d.errors(ProcessKind::Thumbs).interval.as_deref(),
+                Some("Enter a whole number between 10 and 3600 seconds"),
+                "{bad}"
+            );
+            assert!(!d.is_valid());
+        }
+        d.card_mut(ProcessKind::Thumbs).interval = " 3600 ".into();
+        assert!(d.is_valid());
+        d.card_mut(ProcessKind::Motionclip).enabled = true;
+        d.card_mut(ProcessKind::Motionclip).duration = "61".into();
+        assert_eq!(
+            d.errors(ProcessKind::Motionclip).duration.as_deref(),
+            Some("Enter a whole number between 1 and 60 seconds")
+        );
+        d.card_mut(ProcessKind::Rec).enabled = true;
+        d.card_mut(ProcessKind::Rec).duration = "0".into();
+        assert!(d
+            .errors(ProcessKind::Rec)
+            .duration
+            .unwrap()
+            .contains("Leave empty for the entire stream"));
+        assert!(d.to_processes().is_err());
+    }
+
+    #[test]
+    fn off_cards_are_not_validated_or_sent() {
+        let mut d = MemberDraft::default();
+        d.card_mut(ProcessKind::Thumbs).interval = "nonsense".into();
+        assert!(d.is_valid());
+        assert_eq!(d.to_processes(), Ok(vec![]));
+    }
+
+    #[test]
+    fn sync_copies_the_active_tab_and_counts_changes() {
+        let mut a = MemberDraft::default();
+        a.card_mut(ProcessKind::Replay).enabled = true;
+        let mut drafts = vec![a.clone(), MemberDraft::default(), a.clone()];
+        assert!(differs(&drafts[0], &drafts[1]));
+        assert!(!differs(&drafts[0], &drafts[2]));
+        assert_eq!(sync_from(&mut drafts, 0), 1);
+        assert!(drafts.iter().all(|d| !differs(d, &a)));
+        assert_eq!(sync_from(&mut drafts, 7), 0);
+    }
+
+    #[test]
+    fn equal_values_written_differently_do_not_differ() {
+        let mut a = MemberDraft::default();
+        a.card_mut(ProcessKind::Thumbs).enabled = true;
+        let mut b = a.clone();
+        b.card_mut(ProcessKind::Thumbs).interval = " 30".into();
+        assert!(!differs(&a, &b));
+    }
+
+    #[test]
+    fn warns_about_overlapping_clips_and_differing_replay() {
+        let mut a = MemberDraft::default();
+        a.card_mut(ProcessKind::Motionclip).enabled = true;
+        a.card_mut(ProcessKind::Motionclip).interval = "10".into();
+        a.card_mut(ProcessKind::Motionclip).duration = "20".into();
+        assert_eq!(a.warnings().len(), 1);
+        let mut b = MemberDraft::default();
+        b.card_mut(ProcessKind::Replay).enabled = true;
+        let mut c = b.clone();
+        c.card_mut(ProcessKind::Replay).duration = "60".into();
+        assert_eq!(group_warnings(&[b.clone(), c]).len(), 1);
+        assert!(group_warnings(&[b.clone(), b]).is_empty());
+    }
+}
