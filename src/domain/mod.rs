@@ -4,11 +4,16 @@
 
 pub mod base_url;
 pub mod credentials;
+pub mod cue_time;
+pub mod jsnum;
 pub mod list_query;
 pub mod organisation;
 pub mod paths;
+pub mod playlist;
 pub mod process;
 pub mod processing_form;
+pub mod replay_urls;
+pub mod share;
 pub mod stream;
 pub mod table_rules;
 pub mod time;
