@@ -3,6 +3,7 @@
 //! and no clock: functions that need the time take `now` as an argument.
 
 pub mod base_url;
+pub mod clip;
 pub mod credentials;
 pub mod cue_time;
 pub mod jsnum;
@@ -12,6 +13,7 @@ pub mod paths;
 pub mod playlist;
 pub mod process;
 pub mod processing_form;
+pub mod replay_player;
 pub mod replay_urls;
 pub mod share;
 pub mod stream;
