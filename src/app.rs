@@ -8,6 +8,10 @@ use crate::components::layout::AppShell;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation::OrganisationPage;
 use crate::pages::signin::SignInPage;
+use crate::pages::streams::create::CreateStreamPage;
+use crate::pages::streams::instructions::StreamInstructionsPage;
+use crate::pages::streams::list::StreamListPage;
+use crate::pages::streams::overview::StreamOverviewPage;
 use crate::session::provide_session;
 
 /// The console.
@@ -19,8 +23,12 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/signin") view=SignInPage/>
                 <ParentRoute path=path!("") view=AppShell>
-                    <Route path=path!("") view=|| view! { <Redirect path="/organisation"/> }/>
+                    <Route path=path!("") view=|| view! { <Redirect path="/stream"/> }/>
                     <Route path=path!("organisation") view=OrganisationPage/>
+                    <Route path=path!("stream") view=StreamListPage/>
+                    <Route path=path!("stream/create") view=CreateStreamPage/>
+                    <Route path=path!("stream/new/:id") view=StreamInstructionsPage/>
+                    <Route path=path!("stream/:id") view=StreamOverviewPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -125,6 +125,22 @@ impl ApiClient {
         .await
     }
 
+    /// `PUT /stream/{group id}/processing` with one list per member (`{"processing":[[..],[..]]}`),
+    /// applied to the whole group at once (CONTRACT.md proposal).
+    pub async fn set_group_processing(
+        &self,
+        group_id: &str,
+        lists: &[Vec<Process>],
+    ) -> Result<Stream, ApiError> {
+        let body = json!({ "processing": lists });
+        self.send(
+            Method::PUT,
+            &urls::stream_action_path(group_id, "processing"),
+            Some(body),
+        )
+        .await
+    }
+
     /// `PUT /stream/{id}/lock`, `/unlock` or `/stop`.
     pub async fn stream_action(&self, id: &str, action: StreamAction) -> Result<Stream, ApiError> {
         self.send(

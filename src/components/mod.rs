@@ -3,4 +3,12 @@
 pub mod copy;
 pub mod feedback;
 pub mod layout;
+pub mod option_cards;
+pub mod preview;
+pub mod process_summary;
+pub mod processing_editor;
+pub mod processing_table;
 pub mod signin_form;
+pub mod state_badge;
+pub mod stream_tabs;
+pub mod tag_input;

@@ -3,3 +3,4 @@
 pub mod not_found;
 pub mod organisation;
 pub mod signin;
+pub mod streams;

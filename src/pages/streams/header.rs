@@ -1,0 +1,128 @@
+//! The overview header (state, created date in UTC, group chip, id) with its actions (Get
+//! Instructions, lock/unlock, stop, delete, each confirmed and allowed by role), and the
+//! ingest details.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::StreamAction;
+use crate::components::copy::CopyField;
+use crate::components::feedback::ErrorBanner;
+use crate::components::state_badge::StateBadge;
+use crate::domain::paths;
+use crate::domain::stream::Stream;
+use crate::domain::time::{format_dashboard_utc, parse_iso};
+use crate::session::{use_api, use_organisation};
+
+fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+#[derive(Clone)]
+enum Act {
+    State(StreamAction),
+    Delete,
+}
+
+#[component]
+pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl IntoView {
+    let api = use_api();
+    let org = use_organisation();
+    let navigate = use_navigate();
+    let admin = move || {
+        org.get()
+            .and_then(|r| r.ok())
+            .is_some_and(|o| o.can_administer())
+    };
+    let role = move || {
+        org.get()
+            .and_then(|r| r.ok())
+            .and_then(|o| o.role)
+            .unwrap_or_default()
+    };
+    let reason =
+        move || (!admin()).then(|| format!("Your role ({}) cannot change this stream", role()));
+    let act = Action::new_local(move |a: &Act| {
+        let api = api.clone();
+        let a = a.clone();
+        let id = stream.get_untracked().id;
+        async move {
+            match a {
+                Act::State(s) => api.stream_action(&id, s).await.map(Some),
+                Act::Delete => api.delete_stream(&id).await.map(|_| None),
+            }
+        }
+    });
+    Effect::new(move |_| match act.value().get() {
+        Some(Ok(Some(s))) => on_changed.run(s),
+        Some(Ok(None)) => navigate(&paths::stream_list(), Default::default()),
+        _ => {}
+    });
+    let run = move |a: Act, question: &'static str| {
+        if confirm(question) {
+            act.dispatch(a);
+        }
+    };
+    let created = move || {
+        stream.with(|s| {
+            parse_iso(&s.created_at)
+                .map(format_dashboard_utc)
+                .unwrap_or_default()
+        })
+    };
+    let group = move || {
+        let n = stream.with(|s| s.playout.h5live.len());
+        if n > 1 {
+            format!("✓ Streamgroup ({n} Playouts)")
+        } else {
+            "No streamgroup".into()
+        }
+    };
+    let state = Signal::derive(move || stream.with(|s| s.state.clone()));
+    let busy = move || act.pending().get();
+    view! {
+        <header class="overview-head">
+            <div class="overview-head__meta">
+                <StateBadge state/>
+                <span>{move || format!("📅 {}", created())}</span>
+                <span class="chip">{group}</span>
+            </div>
+            <h1 class="overview-head__id">{move || stream.with(|s| s.id.clone())}</h1>
+            <div class="overview-head__actions">
+                <a class="btn btn--ghost" href=move || paths::stream_new(&stream.with(|s| s.id.clone()))>"Get Instructions"</a>
+                {move || if state.get() == "locked" {
+                    view! { <button type="button" class="btn btn--ghost" disabled=move || !admin() || busy() title=reason
+                        on:click=move |_| run(Act::State(StreamAction::Unlock), "Unlock this stream so it can be ingested again?")>"Unlock Stream"</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="btn btn--ghost" disabled=move || !admin() || busy() title=reason
+                        on:click=move |_| run(Act::State(StreamAction::Lock), "Lock this stream? Ingest will be refused until it is unlocked.")>"Lock Stream"</button> }.into_any()
+                }}
+                <Show when=move || state.get() == "live">
+                    <button type="button" class="btn btn--danger" disabled=move || !admin() || busy() title=reason
+                        on:click=move |_| run(Act::State(StreamAction::Stop), "Stop the live ingest now?")>"Stop Stream"</button>
+                </Show>
+                <button type="button" class="btn btn--danger" disabled=move || !admin() || busy() title=reason
+                    on:click=move |_| run(Act::Delete, "Delete this stream? It disappears from the list.")>"Delete Stream"</button>
+                <span class="visually-hidden" aria-live="polite">{move || reason().unwrap_or_default()}</span>
+            </div>
+            {move || act.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=e/> })}
+        </header>
+    }
+}
+
+#[component]
+pub fn Ingest(stream: Signal<Stream>) -> impl IntoView {
+    let url = Signal::derive(move || stream.with(|s| s.ingest.rtmp.url.clone()));
+    let name = Signal::derive(move || stream.with(|s| s.ingest.rtmp.streamname.clone()));
+    view! {
+        <section class="section card" aria-labelledby="ingest-title">
+            <h2 id="ingest-title">"Ingest"</h2>
+            <dl class="facts">
+                <dt>"RTMP INGEST URL"</dt><dd><CopyField label="RTMP ingest URL" value=url/></dd>
+                <dt>"RTMP INGEST STREAMNAME"</dt><dd><CopyField label="RTMP ingest stream name" value=name/></dd>
+            </dl>
+        </section>
+    }
+}
