@@ -80,6 +80,19 @@ pub fn apply_from_to(t: &mut ReplayTarget, session: i64, from: Option<&str>, to:
     t.cue_out = rel(to).unwrap_or(f64::INFINITY).max(t.cue_in + 1.0);
 }
 
+/// The raw (still percent-encoded) value of `key` in a `?a=b&c=d` query. Share codes must
+/// not go through form decoding, which would turn `+` into a space (§3.7 item 18).
+pub fn query_param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| match kv.split_once('=') {
+            Some((k, v)) if k == key => Some(v),
+            None if kv == key => Some(""),
+            _ => None,
+        })
+}
+
 /// Where a seek to `t` lands inside the clip.
 pub fn clamp(t: f64, cue_in: f64, cue_out: f64) -> f64 {
     if t.is_nan() {
@@ -134,10 +147,27 @@ pub fn from_live(live_sync: Option<f64>, position: f64, ended: bool) -> String {
     }
 }
 
+/// A sentence for a fatal player error (hls.js `type`/`details`), never a blank page.
+pub fn explain_fatal(kind: &str, details: &str, url: Option<&str>) -> String {
+    let at = url.map(|u| format!(" ({u})")).unwrap_or_default();
+    match (kind, details) {
+        (_, "manifestLoadError" | "manifestLoadTimeOut" | "manifestParsingError") => {
+            format!("Replay not available for this session{at}.")
+        }
+        (_, "fragLoadError" | "fragLoadTimeOut") => {
+            format!("A part of the video could not be loaded{at}. Seek to try again.")
+        }
+        ("mediaError", _) => {
+            "The video could not be decoded, even after a recovery attempt.".into()
+        }
+        ("networkError", _) => format!("The video could not be loaded: {details}{at}."),
+        _ => format!("Playback stopped: {details}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn share_links_resolve_and_bad_ones_say_why() {
@@ -205,6 +235,25 @@ mod tests {
     }
 
     #[test]
+    fn fatal_errors_read_as_sentences() {
+        assert_eq!(
+            explain_fatal("networkError", "manifestLoadError", Some("http://h/x.m3u8")),
+            "Replay not available for this session (http://h/x.m3u8)."
+        );
+        assert!(explain_fatal("networkError", "fragLoadError", None).contains("Seek to try again"));
+        assert!(explain_fatal("mediaError", "bufferStalledError", None).contains("recovery"));
+    }
+
+    #[test]
+    fn raw_query_values_keep_plus() {
+        let q = "?share=ab+c%2B&streamname=x&flag";
+        assert_eq!(query_param(q, "share"), Some("ab+c%2B"));
+        assert_eq!(query_param(q, "streamname"), Some("x"));
+        assert_eq!(query_param(q, "flag"), Some(""));
+        assert_eq!(query_param(q, "session"), None);
+    }
+
+    #[test]
     fn labels_and_read_outs() {
         assert_eq!(level_label(Some(720), Some(1)), "720p");
         assert_eq!(level_label(None, Some(800_000)), "800 kbps");
@@ -216,12 +265,19 @@ mod tests {
         assert_eq!(clamp(12.0, 2.0, 9.0), 9.0);
     }
 
-    proptest! {
-        #[test]
-        fn resolve_never_panics(a in proptest::option::of("\\PC{0,200}"),
-                                b in proptest::option::of("\\PC{0,200}"),
-                                c in proptest::option::of("\\PC{0,30}")) {
-            let _ = resolve(a.as_deref(), b.as_deref(), c.as_deref());
+    // proptest needs OS randomness: host only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn resolve_never_panics(a in proptest::option::of("\\PC{0,200}"),
+                                    b in proptest::option::of("\\PC{0,200}"),
+                                    c in proptest::option::of("\\PC{0,30}")) {
+                let _ = resolve(a.as_deref(), b.as_deref(), c.as_deref());
+            }
         }
     }
 }
