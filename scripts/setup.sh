@@ -30,7 +30,7 @@ fi
 # 2. Debian packages: ffmpeg for the media engine, Chromium + driver for the browser tests.
 #    Never binaryen: its wasm-opt 108 corrupts wasm-bindgen output (the page dies at start-up).
 missing=()
-for pkg in ffmpeg chromium chromium-driver brotli; do
+for pkg in ffmpeg chromium chromium-driver brotli fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

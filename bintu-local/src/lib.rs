@@ -5,10 +5,13 @@
 pub mod api;
 pub mod config;
 pub mod db;
+pub mod engine;
 pub mod error;
 pub mod ids;
+pub mod ingest;
 pub mod live;
 pub mod media_paths;
+pub mod publish;
 pub mod server;
 pub mod web;
 

@@ -45,6 +45,23 @@ enum Command {
         #[command(subcommand)]
         command: KeyCommand,
     },
+    /// Publish a built-in test source (test pattern, running clock, tone) over RTMP.
+    Publish {
+        /// The stream name (the passthrough of a group).
+        streamname: String,
+        /// Stop after N seconds (default: until Ctrl-C).
+        #[arg(long)]
+        seconds: Option<u32>,
+        /// The RTMP ingest base URL.
+        #[arg(long, default_value = "rtmp://127.0.0.1:1935/live")]
+        url: String,
+        /// Picture size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1280x720", value_parser = bintu_local::publish::parse_size)]
+        size: (u32, u32),
+        /// Frames per second.
+        #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u32).range(1..=60))]
+        fps: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -114,11 +131,35 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Publish {
+            streamname,
+            seconds,
+            url,
+            size,
+            fps,
+        } => {
+            let src = bintu_local::publish::TestSource {
+                url,
+                name: streamname,
+                seconds,
+                width: size.0,
+                height: size.1,
+                fps,
+            };
+            println!("Publishing a test source to {}/{} ...", src.url, src.name);
+            if let Err(e) = bintu_local::publish::run(&src).await {
+                eprintln!("bintu-local publish: {e}");
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Command::Key {
             command: KeyCommand::List,
         } => {
             let db = Db::open(&Config::ephemeral(cli.data_dir).db_path())?;
-            for org in orgs::list_orgs(&db.lock())? {
+            // Collect first: a guard held by the loop header would deadlock print_org.
+            let all = orgs::list_orgs(&db.lock())?;
+            for org in all {
                 print_org(&db, &org)?;
             }
             Ok(())
@@ -152,6 +193,7 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
     }
     println!("  API:          {url}");
     println!("  RTMP ingest:  {}/<streamname>", running.state.rtmp_base);
+    println!("  Publish a test source: target/release/bintu-local publish <streamname>");
     println!("  Demo organisation: {} ({})", demo.name, demo.hash);
     println!("  Demo API key: {}", demo.apikey);
     println!("  More keys and tokens: bintu-local key list");

@@ -13,7 +13,8 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
-use crate::db::{orgs, Db};
+use crate::db::{orgs, sessions, Db};
+use crate::ingest::Ingest;
 use crate::live::LiveControl;
 use crate::{api, web};
 
@@ -33,6 +34,9 @@ pub struct AppState {
 /// A running server. Dropping it does not stop it; call `shutdown`.
 pub struct Running {
     pub http_addr: SocketAddr,
+    /// Where the RTMP ingest listens (`rtmp://<rtmp_addr>/live/<name>`).
+    pub rtmp_addr: SocketAddr,
+    ingest: Ingest,
     pub state: AppState,
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
@@ -43,8 +47,10 @@ impl Running {
         format!("http://{}", self.http_addr)
     }
 
-    /// Stops accepting, lets in-flight requests finish, and waits for the server task.
+    /// Stops accepting, ends live publishes (ffmpeg finalises MP4s and playlists, no child
+    /// outlives the server), lets in-flight requests finish, and waits for the server task.
     pub async fn shutdown(self) {
+        self.ingest.shutdown().await;
         let _ = self.stop.send(true);
         let _ = self.task.await;
     }
@@ -60,16 +66,28 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
             let org = orgs::create_org(&mut conn, "Demo Organisation", true, true)?;
             tracing::info!(org = %org.name, hash = %org.hash, "seeded demo organisation");
         }
+        // Nothing is being ingested at start-up: close what a crash left live.
+        let recovered = sessions::recover_after_restart(&conn)?;
+        if recovered > 0 {
+            tracing::info!(
+                streams = recovered,
+                "ended streams left live by a previous run"
+            );
+        }
     }
     let listener = TcpListener::bind((config.host, config.port)).await?;
     let http_addr = listener.local_addr()?;
+    // Bound before the state so `rtmp_base` carries the real port when rtmp_port is 0.
+    let rtmp_listener = TcpListener::bind((config.host, config.rtmp_port)).await?;
+    let rtmp_addr = rtmp_listener.local_addr()?;
     let state = AppState {
         db,
         public_base: format!("http://{http_addr}").into(),
-        rtmp_base: format!("rtmp://{}:{}/live", config.host, config.rtmp_port).into(),
+        rtmp_base: format!("rtmp://{rtmp_addr}/live").into(),
         config: Arc::new(config),
         live: LiveControl::default(),
     };
+    let ingest = Ingest::start(rtmp_listener, state.clone())?;
     let app = app(state.clone());
     let (stop, mut stopped) = watch::channel(false);
     let task = tokio::spawn(async move {
@@ -85,6 +103,8 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
     });
     Ok(Running {
         http_addr,
+        rtmp_addr,
+        ingest,
         state,
         stop,
         task,

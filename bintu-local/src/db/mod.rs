@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod orgs;
+pub mod sessions;
 pub mod streams;
 
 use std::path::Path;

@@ -1,0 +1,13 @@
+//! The live-processing engine: one ffmpeg pipeline per publish (see `args` for why one
+//! process decodes once for the whole group), plus helper tasks that mirror playlists and
+//! assemble motion clips, and the end-of-session bookkeeping (finalised MP4s become
+//! `recordings` rows). The ingest feeds it FLV bytes and calls `finish` when the publish ends.
+
+pub mod args;
+pub mod atomic;
+pub mod gif;
+pub mod playlists;
+pub mod processes;
+mod session;
+
+pub use session::Session;

@@ -1,0 +1,270 @@
+//! One running publish: the group's ffmpeg child (FLV on its stdin), its stderr logger, and
+//! the helper tasks. `finish` closes stdin so ffmpeg ends every output cleanly (HLS gets
+//! `#EXT-X-ENDLIST`, MP4 gets its `moov` moved to the front), then records the MP4s.
+
+use std::path::{Path, PathBuf};
+use std::process::{ExitStatus, Stdio};
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::process::{Child, ChildStdin, Command};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use super::args::{self, Job, Paths};
+use super::playlists::{self, Variant};
+use super::processes::Processes;
+use super::{atomic, gif};
+use crate::db::sessions::{self, PublishPlan};
+use crate::db::Db;
+use crate::media_paths;
+
+/// How long ffmpeg gets to finalise its outputs after stdin closes before it is killed.
+const FINISH_TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct Session {
+    pub group_id: String,
+    jobs: Vec<Job>,
+    paths: Paths,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stop: watch::Sender<bool>,
+    helpers: Vec<JoinHandle<()>>,
+    db: Db,
+}
+
+impl Session {
+    /// Creates the directories, writes the ABR playlists and starts ffmpeg and the helpers.
+    pub async fn start(
+        plan: &PublishPlan,
+        media: &Path,
+        work_root: &Path,
+        db: Db,
+    ) -> anyhow::Result<Self> {
+        let jobs: Vec<Job> = plan
+            .members
+            .iter()
+            .map(|m| Job {
+                member: m.clone(),
+                procs: Processes::parse(&m.processing),
+            })
+            .collect();
+        let first = jobs
+            .first()
+            .map(|j| j.member.name.clone())
+            .unwrap_or_default();
+        let paths = Paths {
+            media: media.to_path_buf(),
+            work: work_root.join(format!("{first}-{}", plan.session_ms)),
+            session_ms: plan.session_ms,
+        };
+        for dir in [
+            media.join("thumbnails"),
+            media.join("replay"),
+            paths.work.clone(),
+        ] {
+            tokio::fs::create_dir_all(&dir).await?;
+        }
+        for job in jobs.iter().filter(|j| j.procs.motionclip.is_some()) {
+            tokio::fs::create_dir_all(paths.gif_frames(&job.member.name)).await?;
+        }
+        write_abr(&jobs, &paths).await?;
+        let mut child = Command::new("ffmpeg")
+            .args(args::group_args(&jobs, &paths))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()?;
+        let stdin = child.stdin.take();
+        let (stop, stop_rx) = watch::channel(false);
+        let mut helpers = Vec::new();
+        if let Some(stderr) = child.stderr.take() {
+            let group = plan.group_id.clone();
+            helpers.push(tokio::spawn(async move {
+                let mut lines = BufReader::new(stderr).lines();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    tracing::warn!(stream = %group, "ffmpeg: {line}");
+                }
+            }));
+        }
+        for job in &jobs {
+            let name = &job.member.name;
+            if job.procs.replay.is_some() {
+                let file = media_paths::replay_session(name, plan.session_ms);
+                helpers.push(tokio::spawn(playlists::mirror(
+                    media.join(&file),
+                    media.join(media_paths::replay_current(name)),
+                    file.trim_start_matches("replay/").to_string(),
+                    stop_rx.clone(),
+                )));
+            }
+            if let Some((interval, duration)) = job.procs.motionclip {
+                helpers.push(tokio::spawn(gif::run(
+                    paths.gif_frames(name),
+                    media.join(media_paths::motionclip(name)),
+                    interval,
+                    duration,
+                    stop_rx.clone(),
+                )));
+            }
+        }
+        Ok(Session {
+            group_id: plan.group_id.clone(),
+            jobs,
+            paths,
+            child,
+            stdin,
+            stop,
+            helpers,
+            db,
+        })
+    }
+
+    /// Feeds FLV bytes to ffmpeg; an error means ffmpeg is gone.
+    pub async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self.stdin.as_mut() {
+            Some(stdin) => stdin.write_all(bytes).await,
+            None => Err(std::io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+
+    /// `Some(status)` once ffmpeg has exited on its own.
+    pub fn exited(&mut self) -> Option<ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+
+    /// Ends the session cleanly: EOF to ffmpeg, wait (kill after `FINISH_TIMEOUT`), final
+    /// playlist and clip, then the finalised MP4s are moved into place and recorded.
+    pub async fn finish(mut self) {
+        if let Some(mut stdin) = self.stdin.take() {
+            let _ = stdin.shutdown().await;
+        }
+        let status = match tokio::time::timeout(FINISH_TIMEOUT, self.child.wait()).await {
+            Ok(Ok(status)) => Some(status),
+            Ok(Err(e)) => {
+                tracing::error!(stream = %self.group_id, error = %e, "waiting for ffmpeg failed");
+                None
+            }
+            Err(_) => {
+                tracing::error!(stream = %self.group_id, "ffmpeg did not finish in time; killed");
+                let _ = self.child.kill().await;
+                None
+            }
+        };
+        let clean = status.is_some_and(|s| s.success());
+        if !clean {
+            tracing::error!(stream = %self.group_id, status = ?status, "ffmpeg pipeline failed; its outputs may be incomplete");
+        }
+        let _ = self.stop.send(true);
+        for h in self.helpers.drain(..) {
+            let _ = h.await;
+        }
+        for job in &self.jobs {
+            if let Some(limit) = job.procs.rec {
+                if let Err(e) = self.finalise_recording(job, limit).await {
+                    tracing::error!(stream = %job.member.name, error = %e, "recording not finalised");
+                }
+            }
+        }
+        let _ = tokio::fs::remove_dir_all(&self.paths.work).await;
+    }
+
+    async fn finalise_recording(&self, job: &Job, limit: Option<u32>) -> anyhow::Result<()> {
+        let part = self.paths.rec_part(&job.member.name);
+        let rel = media_paths::recording(&job.member.name, self.paths.session_ms);
+        let dest = self.paths.media.join(&rel);
+        // The tee muxer of a transcode cannot stop one slave early: trim its copy here.
+        match limit.filter(|_| job.member.index > 0) {
+            Some(secs) => trim(&part, &dest, secs).await?,
+            None => move_file(&part, &dest).await?,
+        }
+        let size = tokio::fs::metadata(&dest).await?.len() as i64;
+        let conn = self.db.lock();
+        sessions::add_recording(
+            &conn,
+            &job.member.stream_id,
+            self.paths.session_ms,
+            &rel,
+            size,
+        )?;
+        Ok(())
+    }
+}
+
+async fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    if tokio::fs::rename(from, to).await.is_err() {
+        tokio::fs::copy(from, to).await?;
+        tokio::fs::remove_file(from).await?;
+    }
+    Ok(())
+}
+
+/// Remux the first `secs` seconds (stream copy) into `to`, via a temp file.
+async fn trim(from: &Path, to: &Path, secs: u32) -> anyhow::Result<()> {
+    let tmp: PathBuf = atomic::temp_of(to);
+    let status = Command::new("ffmpeg")
+        .args(["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i"])
+        .arg(from)
+        .args([
+            "-t",
+            &secs.to_string(),
+            "-c",
+            "copy",
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
+        ])
+        .arg(&tmp)
+        .kill_on_drop(true)
+        .status()
+        .await?;
+    anyhow::ensure!(status.success(), "trimming failed: {status}");
+    tokio::fs::rename(&tmp, to).await?;
+    Ok(())
+}
+
+/// `<first>-abr-<session>.m3u8` and `<first>-abr.m3u8` over the members with replay, when the
+/// group has transcodes.
+async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
+    let with_replay: Vec<&Job> = jobs.iter().filter(|j| j.procs.replay.is_some()).collect();
+    if jobs.len() < 2 || with_replay.is_empty() {
+        return Ok(());
+    }
+    let variants: Vec<Variant> = with_replay
+        .iter()
+        .map(|j| {
+            let m = &j.member;
+            let file = media_paths::replay_session(&m.name, paths.session_ms);
+            // The passthrough's bitrate is unknown here; rank it above the top transcode.
+            let top = jobs.iter().map(|j| j.member.bitrate).max().unwrap_or(0);
+            let kbps = if m.index == 0 {
+                top.max(1000) * 2
+            } else {
+                m.bitrate
+            };
+            Variant {
+                uri: file.trim_start_matches("replay/").to_string(),
+                bandwidth: (kbps + 128) * 1000,
+                width: m.width,
+                height: m.height,
+            }
+        })
+        .collect();
+    let name = &jobs[0].member.name;
+    let session_rel = media_paths::replay_abr_session(name, paths.session_ms);
+    let session_file = session_rel.trim_start_matches("replay/");
+    atomic::write(
+        &paths.media.join(&session_rel),
+        playlists::multivariant(&variants, None).as_bytes(),
+    )
+    .await?;
+    let current = playlists::multivariant(&variants, Some(session_file));
+    atomic::write(
+        &paths.media.join(media_paths::replay_abr_current(name)),
+        current.as_bytes(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! One RTMP connection: handshake and session protocol by `rml_rtmp`, publish admission by
+//! `db::sessions::begin_publish` + `LiveControl`, media forwarded to the engine as FLV, and a
+//! clean end of the session however the publish stops (unpublish, disconnect, API stop,
+//! server shutdown, or the pipeline dying).
+
+use rml_rtmp::handshake::{Handshake, HandshakeProcessResult, PeerType};
+use rml_rtmp::sessions::{
+    ServerSession, ServerSessionConfig, ServerSessionEvent, ServerSessionResult,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::OwnedWriteHalf;
+use tokio::net::TcpStream;
+use tokio::sync::watch;
+
+use super::flv;
+use crate::db::sessions::{self, Refusal};
+use crate::engine::Session;
+use crate::server::AppState;
+
+/// The RTMP application name of the ingest URL `rtmp://host:port/live/<name>`.
+const APP: &str = "live";
+
+struct Publishing {
+    engine: Session,
+    session_ms: i64,
+    stop: watch::Receiver<bool>,
+}
+
+struct Conn {
+    out: OwnedWriteHalf,
+    rtmp: ServerSession,
+    state: AppState,
+    publishing: Option<Publishing>,
+    /// Set when the connection should close after the current results.
+    close: bool,
+}
+
+/// Serves one connection until it closes or `shutdown` turns true.
+pub async fn run(
+    socket: TcpStream,
+    state: AppState,
+    mut shutdown: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let _ = socket.set_nodelay(true);
+    let (mut input, mut out) = socket.into_split();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut handshake = Handshake::new(PeerType::Server);
+    let remaining = loop {
+        let n = input.read(&mut buf).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        match handshake.process_bytes(&buf[..n])? {
+            HandshakeProcessResult::InProgress { response_bytes } => {
+                out.write_all(&response_bytes).await?
+            }
+            HandshakeProcessResult::Completed {
+                response_bytes,
+                remaining_bytes,
+            } => {
+                out.write_all(&response_bytes).await?;
+                break remaining_bytes;
+            }
+        }
+    };
+    let (rtmp, initial) = ServerSession::new(ServerSessionConfig::new())?;
+    let mut conn = Conn {
+        out,
+        rtmp,
+        state,
+        publishing: None,
+        close: false,
+    };
+    let result = async {
+        conn.handle(initial).await?;
+        let results = conn.rtmp.handle_input(&remaining)?;
+        conn.handle(results).await?;
+        while !conn.close {
+            let stop_requested = async {
+                match conn.publishing.as_mut() {
+                    Some(p) => {
+                        let _ = p.stop.wait_for(|s| *s).await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                read = input.read(&mut buf) => {
+                    let n = read?;
+                    if n == 0 {
+                        break;
+                    }
+                    let results = conn.rtmp.handle_input(&buf[..n])?;
+                    conn.handle(results).await?;
+                }
+                _ = stop_requested => {
+                    tracing::info!("publish stopped by the API");
+                    break;
+                }
+                _ = async { let _ = shutdown.wait_for(|s| *s).await; } => break,
+            }
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    conn.end_publish().await;
+    result
+}
+
+impl Conn {
+    async fn handle(&mut self, results: Vec<ServerSessionResult>) -> anyhow::Result<()> {
+        for r in results {
+            match r {
+                ServerSessionResult::OutboundResponse(packet) => {
+                    self.out.write_all(&packet.bytes).await?
+                }
+                ServerSessionResult::RaisedEvent(event) => self.event(event).await?,
+                ServerSessionResult::UnhandleableMessageReceived(_) => {}
+            }
+            if self.close {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    async fn event(&mut self, event: ServerSessionEvent) -> anyhow::Result<()> {
+        match event {
+            ServerSessionEvent::ConnectionRequested {
+                request_id,
+                app_name,
+            } => {
+                let results = if app_name == APP {
+                    self.rtmp.accept_request(request_id)?
+                } else {
+                    self.close = true;
+                    self.rtmp.reject_request(
+                        request_id,
+                        "NetConnection.Connect.Rejected",
+                        "unknown application; publish to rtmp://<host>:<port>/live/<streamname>",
+                    )?
+                };
+                Box::pin(self.handle(results)).await?;
+            }
+            ServerSessionEvent::PublishStreamRequested {
+                request_id,
+                stream_key,
+                ..
+            } => self.begin_publish(request_id, &stream_key).await?,
+            ServerSessionEvent::PublishStreamFinished { .. } => {
+                self.end_publish().await;
+                self.close = true;
+            }
+            ServerSessionEvent::VideoDataReceived {
+                data, timestamp, ..
+            } => self.media(flv::VIDEO, timestamp.value, &data).await,
+            ServerSessionEvent::AudioDataReceived {
+                data, timestamp, ..
+            } => self.media(flv::AUDIO, timestamp.value, &data).await,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    async fn begin_publish(&mut self, request_id: u32, name: &str) -> anyhow::Result<()> {
+        if self.publishing.is_some() {
+            return self
+                .refuse(request_id, name, "already publishing on this connection")
+                .await;
+        }
+        let session_ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+        let session_ms = session_ms as i64;
+        let planned = sessions::begin_publish(&mut self.state.db.lock(), name, session_ms);
+        let plan = match planned {
+            Ok(plan) => plan,
+            Err(Refusal::Db(e)) => {
+                tracing::error!(stream = name, error = %e, "publish failed on the database");
+                return self.refuse(request_id, name, "internal error").await;
+            }
+            Err(why) => return self.refuse(request_id, name, &why.to_string()).await,
+        };
+        let Some(stop) = self.state.live.register(&plan.group_id) else {
+            return self
+                .refuse(request_id, name, "stream is already live")
+                .await;
+        };
+        let media = self.state.config.media_dir();
+        let work = self.state.config.data_dir.join("work");
+        match Session::start(&plan, &media, &work, self.state.db.clone()).await {
+            Ok(mut engine) => {
+                if let Err(e) = engine.write(&flv::header()).await {
+                    tracing::error!(stream = name, error = %e, "pipeline refused input");
+                }
+                tracing::info!(stream = name, session = session_ms, "publish started");
+                self.publishing = Some(Publishing {
+                    engine,
+                    session_ms,
+                    stop,
+                });
+                let results = self.rtmp.accept_request(request_id)?;
+                Box::pin(self.handle(results)).await
+            }
+            Err(e) => {
+                tracing::error!(stream = name, error = %e, "cannot start the pipeline");
+                self.close_books(&plan.group_id, session_ms);
+                self.refuse(request_id, name, "cannot start processing")
+                    .await
+            }
+        }
+    }
+
+    async fn refuse(&mut self, request_id: u32, name: &str, why: &str) -> anyhow::Result<()> {
+        tracing::warn!(stream = name, reason = why, "publish refused");
+        let results = self
+            .rtmp
+            .reject_request(request_id, "NetStream.Publish.BadName", why)?;
+        self.close = true;
+        for r in results {
+            if let ServerSessionResult::OutboundResponse(p) = r {
+                self.out.write_all(&p.bytes).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn media(&mut self, kind: u8, timestamp: u32, data: &[u8]) {
+        let Some(p) = self.publishing.as_mut() else {
+            return;
+        };
+        if let Err(e) = p.engine.write(&flv::tag(kind, timestamp, data)).await {
+            let status = p.engine.exited();
+            tracing::error!(stream = %p.engine.group_id, error = %e, status = ?status,
+                "ffmpeg pipeline exited during the publish; ending the session");
+            self.close = true;
+        }
+    }
+
+    /// Ends the publish if there is one: pipeline finished, sessions closed, state `ended`.
+    async fn end_publish(&mut self) {
+        let Some(p) = self.publishing.take() else {
+            return;
+        };
+        let group = p.engine.group_id.clone();
+        p.engine.finish().await;
+        self.close_books(&group, p.session_ms);
+        tracing::info!(stream = %group, session = p.session_ms, "publish ended");
+    }
+
+    fn close_books(&self, group: &str, session_ms: i64) {
+        if let Err(e) = sessions::end_publish(&self.state.db.lock(), group, session_ms) {
+            tracing::error!(stream = %group, error = %e, "cannot record the end of the publish");
+        }
+        self.state.live.unregister(group);
+    }
+}

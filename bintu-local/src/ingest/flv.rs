@@ -1,0 +1,41 @@
+//! FLV framing of RTMP media for ffmpeg's stdin: the RTMP audio/video message bodies are
+//! already FLV tag bodies, so a tag is an 11-byte header, the body and the back-pointer.
+
+/// File header announcing audio and video, plus `PreviousTagSize0`.
+pub fn header() -> Vec<u8> {
+    vec![b'F', b'L', b'V', 1, 0x05, 0, 0, 0, 9, 0, 0, 0, 0]
+}
+
+/// Tag types.
+pub const AUDIO: u8 = 8;
+pub const VIDEO: u8 = 9;
+
+/// One FLV tag of `kind` with `body` at `timestamp_ms`.
+pub fn tag(kind: u8, timestamp_ms: u32, body: &[u8]) -> Vec<u8> {
+    let len = body.len() as u32;
+    let mut out = Vec::with_capacity(body.len() + 15);
+    out.push(kind);
+    out.extend_from_slice(&len.to_be_bytes()[1..]);
+    out.extend_from_slice(&timestamp_ms.to_be_bytes()[1..]);
+    out.push((timestamp_ms >> 24) as u8);
+    out.extend_from_slice(&[0, 0, 0]);
+    out.extend_from_slice(body);
+    out.extend_from_slice(&(len + 11).to_be_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_layout_matches_the_flv_spec() {
+        let t = tag(VIDEO, 0x0102_0304, &[0xAA, 0xBB]);
+        assert_eq!(
+            t,
+            vec![9, 0, 0, 2, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0xAA, 0xBB, 0, 0, 0, 13]
+        );
+        assert_eq!(&header()[..3], b"FLV");
+        assert_eq!(header().len(), 13);
+    }
+}
