@@ -132,8 +132,11 @@ async fn a_thirty_second_publish_produces_every_output_and_edits_apply_next_sess
     let src = source(&s, &pass, Some(6));
     publish::run(&src).await.expect("second publish");
     wait_state(&s, &id, "ended", 60).await;
-    let conn = s.running.state.db.lock();
-    let (second, applied): (i64, String) = conn
+    let (second, applied): (i64, String) = s
+        .running
+        .state
+        .db
+        .lock()
         .query_row(
             "SELECT session_ms, processing FROM sessions WHERE stream_id = ?1
              ORDER BY session_ms DESC LIMIT 1",
@@ -141,7 +144,6 @@ async fn a_thirty_second_publish_produces_every_output_and_edits_apply_next_sess
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    drop(conn);
     assert!(second > session);
     assert_eq!(serde_json::from_str::<Value>(&applied).unwrap(), edited);
     let after = get(&s, &id).await;
