@@ -7,6 +7,8 @@ use leptos_router::path;
 use crate::components::layout::AppShell;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation::OrganisationPage;
+use crate::pages::replay::clip::ClipPage;
+use crate::pages::replay::player::ReplayerPage;
 use crate::pages::signin::SignInPage;
 use crate::pages::streams::create::CreateStreamPage;
 use crate::pages::streams::instructions::StreamInstructionsPage;
@@ -22,6 +24,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/signin") view=SignInPage/>
+                // Public replay pages: their own light layout, no sign-in (share links).
+                <Route path=path!("/replay/clip") view=ClipPage/>
+                <Route path=path!("/replay/player") view=ReplayerPage/>
+                <Route path=path!("/live-replay/replayer") view=ReplayerPage/>
                 <ParentRoute path=path!("") view=AppShell>
                     <Route path=path!("") view=|| view! { <Redirect path="/stream"/> }/>
                     <Route path=path!("organisation") view=OrganisationPage/>

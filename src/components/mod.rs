@@ -2,13 +2,16 @@
 
 pub mod copy;
 pub mod feedback;
+pub mod hls;
 pub mod layout;
 pub mod option_cards;
 pub mod preview;
 pub mod process_summary;
 pub mod processing_editor;
 pub mod processing_table;
+pub mod share_panel;
 pub mod signin_form;
 pub mod state_badge;
 pub mod stream_tabs;
 pub mod tag_input;
+pub mod timeline;

@@ -2,5 +2,6 @@
 
 pub mod not_found;
 pub mod organisation;
+pub mod replay;
 pub mod signin;
 pub mod streams;

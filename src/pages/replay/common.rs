@@ -1,0 +1,75 @@
+//! Browser helpers shared by the replay pages: where the media bucket is, the page origin,
+//! the local UTC offset, sleeping, and waiting for a playlist with a visible countdown.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::media::fetch_text;
+use crate::domain::playlist::is_playlist;
+use crate::domain::replay_urls::bucket_for;
+use crate::domain::urls::cache_busted;
+use crate::session::Session;
+
+/// Seconds between tries while a playlist is missing (the official demo retries every 10 s).
+pub const RETRY_SECONDS: u32 = 10;
+
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The replay bucket for the signed-in API (or this origin when signed out).
+pub fn bucket() -> String {
+    let base = use_context::<Session>()
+        .and_then(|s| s.credentials())
+        .map(|c| c.base_url);
+    bucket_for(base.as_deref(), &origin())
+}
+
+/// Minutes east of UTC at `ms` in the browser's zone.
+pub fn local_offset_minutes(ms: i64) -> i32 {
+    -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i32)
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+pub async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// Fetches a playlist; it must answer 2xx with a body starting `#EXTM3U` (§3.7 item 9).
+pub async fn fetch_playlist(url: &str) -> Result<String, String> {
+    let body = fetch_text(&cache_busted(url, now_ms()))
+        .await
+        .map_err(|e| e.user_message())?;
+    if is_playlist(&body) {
+        Ok(body)
+    } else {
+        Err("the answer is not an HLS playlist".into())
+    }
+}
+
+/// Fetches `url` until it is a playlist, counting down between tries in `countdown`.
+/// Returns `None` when the page went away (its signals were disposed).
+pub async fn wait_for_playlist(url: &str, countdown: RwSignal<Option<u32>>) -> Option<String> {
+    loop {
+        if let Ok(body) = fetch_playlist(url).await {
+            return countdown.try_set(None).is_none().then_some(body);
+        }
+        for left in (1..=RETRY_SECONDS).rev() {
+            if countdown.try_set(Some(left)).is_some() {
+                return None;
+            }
+            sleep_ms(1000).await;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Replay pages, outside the signed-in shell (a share link is public): the replayer for
+//! share links and embed URLs, and Clip & Share. hls.js is loaded only here.
+
+pub mod clip;
+mod common;
+mod controls;
+mod cues;
+mod media;
+pub mod player;
+mod quality;
+mod segments;
+mod workspace;

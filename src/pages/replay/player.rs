@@ -1,0 +1,127 @@
+//! The replayer (`/replay/player`, alias `/live-replay/replayer`): plays a share link
+//! (`?share=`) or an embed URL (`?streamname=&session=&from=&to=`) and only that range,
+//! with keyboard-reachable controls (dashboard-ui.md §3.6, fixes from §3.7). Public: it
+//! needs no sign-in.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_location;
+
+use super::common::{bucket, fetch_playlist, wait_for_playlist};
+use super::controls::PlayerControls;
+use crate::domain::playlist::{nano_playlist, session_of_file};
+use crate::domain::replay_player::{apply_from_to, query_param, resolve, ReplayTarget};
+use crate::domain::replay_urls::{abr_playlist_url, playlist_url};
+
+/// Reads the raw query (never form-decoded) and shows the replayer for it.
+#[component]
+pub fn ReplayerPage() -> impl IntoView {
+    let location = use_location();
+    move || {
+        location.search.track();
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let q = |k| query_param(&search, k);
+        match resolve(q("share"), q("streamname"), q("session")) {
+            Ok(target) => {
+                let from = q("from").map(str::to_string);
+                let to = q("to").map(str::to_string);
+                view! { <Replayer target=target from=from to=to/> }.into_any()
+            }
+            Err(reason) => view! { <InvalidLink reason=reason/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn InvalidLink(reason: String) -> impl IntoView {
+    view! {
+        <main class="replayer replayer--invalid" data-state="invalid">
+            <div class="replayer__overlay" role="alert">
+                <h1>"This link is invalid"</h1>
+                <p class="replayer__reason">{reason}</p>
+            </div>
+        </main>
+    }
+}
+
+/// The playlist the replayer plays and the session it belongs to (§3.6 steps 4–5).
+async fn find_source(
+    t: &ReplayTarget,
+    countdown: RwSignal<Option<u32>>,
+) -> Option<(String, Option<i64>)> {
+    let b = bucket();
+    let name = &t.stream_name;
+    if let Some(s) = t.session {
+        // A `-abr` name gets the session's multivariant playlist (`getResolvedHlsUrl`).
+        let url = playlist_url(&b, name, Some(s));
+        wait_for_playlist(&url, countdown).await?;
+        return Some((url, Some(s)));
+    }
+    // `findBestHlsUrl()`: the current ABR playlist when there is one, else the plain one.
+    let plain = playlist_url(&b, name, None);
+    let abr = abr_playlist_url(&b, name, None);
+    let url = match fetch_playlist(&abr).await {
+        Ok(_) => abr,
+        Err(_) => plain.clone(),
+    };
+    let current = wait_for_playlist(
+        &playlist_url(&b, name.trim_end_matches("-abr"), None),
+        countdown,
+    )
+    .await?;
+    let session = nano_playlist(&current).and_then(|f| session_of_file(&f));
+    // Pin the session playlist so from/to offsets stay stable while the session grows.
+    let url = match session {
+        Some(s) if url == plain => playlist_url(&b, name, Some(s)),
+        _ => url,
+    };
+    Some((url, session))
+}
+
+#[component]
+fn Replayer(target: ReplayTarget, from: Option<String>, to: Option<String>) -> impl IntoView {
+    let countdown = RwSignal::new(None::<u32>);
+    let source = RwSignal::new(None::<(String, ReplayTarget)>);
+    let failed = RwSignal::new(None::<String>);
+    let t0 = target.clone();
+    spawn_local(async move {
+        let Some((url, session)) = find_source(&t0, countdown).await else {
+            return;
+        };
+        let mut t = t0;
+        t.session = session;
+        if !t.from_share {
+            match session {
+                Some(s) => apply_from_to(&mut t, s, from.as_deref(), to.as_deref()),
+                None if from.is_some() || to.is_some() => {
+                    failed.try_set(Some(
+                        "this session has no start time, so the clip range cannot be placed".into(),
+                    ));
+                    return;
+                }
+                None => {}
+            }
+        }
+        source.try_set(Some((url, t)));
+    });
+    view! {
+        <main class="replayer" data-state=move || {
+            if failed.with(Option::is_some) { "error" } else if source.with(Option::is_some) { "ready" } else { "loading" }
+        }>
+            {move || match (failed.get(), source.get()) {
+                (Some(reason), _) => view! { <InvalidLink reason=reason/> }.into_any(),
+                (None, Some((url, t))) => view! { <PlayerControls url=url target=t/> }.into_any(),
+                (None, None) => view! {
+                    <div class="replayer__overlay" role="status" aria-live="polite">
+                        <p class="replayer__loading">"Loading video"</p>
+                        {move || countdown.get().map(|n| view! {
+                            <p class="replayer__retry">{format!("Replay not available yet. Trying again in {n} s…")}</p>
+                        })}
+                    </div>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
