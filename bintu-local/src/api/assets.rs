@@ -104,7 +104,7 @@ pub fn replay(g: &GroupData, ctx: &Ctx) -> Vec<Value> {
             if ctx.file_exists(&latest) {
                 out.push(entry(json!({"type": "hls", "latest": true, "abr": true, "url": paths::url(&ctx.public_base, &latest)})));
             }
-            for s in sessions {
+            for s in &g.abr_sessions {
                 let path = paths::replay_abr_session(&m.name, s.session_ms);
                 if ctx.file_exists(&path) {
                     out.push(entry(json!({

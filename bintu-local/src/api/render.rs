@@ -15,32 +15,41 @@ use crate::server::AppState;
 /// A group with its recent sessions and recordings, per member (same order as `members`).
 pub struct GroupData {
     pub members: Vec<StreamRow>,
+    /// Sessions that had replay, per member.
     pub sessions: Vec<Vec<SessionRow>>,
     pub recordings: Vec<Vec<RecordingRow>>,
+    /// All sessions of the passthrough (candidates for `-abr` playlists); empty for a
+    /// single stream.
+    pub abr_sessions: Vec<SessionRow>,
+}
+
+impl GroupData {
+    /// A group as just created: no sessions, no recordings.
+    pub fn fresh(members: Vec<StreamRow>) -> GroupData {
+        let n = members.len();
+        GroupData {
+            members,
+            sessions: vec![Vec::new(); n],
+            recordings: vec![Vec::new(); n],
+            abr_sessions: Vec::new(),
+        }
+    }
 }
 
 /// Reads the group of `group_id` and at most `asset_limit` sessions and recordings per member.
 pub fn load(conn: &Connection, group_id: &str, asset_limit: u32) -> rusqlite::Result<GroupData> {
-    let members = group_members(conn, group_id)?;
-    let mut sessions = Vec::with_capacity(members.len());
-    let mut recordings = Vec::with_capacity(members.len());
-    for m in &members {
-        sessions.push(if asset_limit == 0 {
-            Vec::new()
-        } else {
-            sessions_of(conn, &m.id, asset_limit)?
-        });
-        recordings.push(if asset_limit == 0 {
-            Vec::new()
-        } else {
-            recordings_of(conn, &m.id, asset_limit)?
-        });
+    let mut g = GroupData::fresh(group_members(conn, group_id)?);
+    if asset_limit == 0 {
+        return Ok(g);
     }
-    Ok(GroupData {
-        members,
-        sessions,
-        recordings,
-    })
+    for (i, m) in g.members.iter().enumerate() {
+        g.sessions[i] = sessions_of(conn, &m.id, asset_limit, true)?;
+        g.recordings[i] = recordings_of(conn, &m.id, asset_limit)?;
+    }
+    if g.members.len() > 1 {
+        g.abr_sessions = sessions_of(conn, &g.members[0].id, asset_limit, false)?;
+    }
+    Ok(g)
 }
 
 /// Where URLs point and files are looked up.

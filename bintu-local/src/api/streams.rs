@@ -114,12 +114,7 @@ pub async fn create(
     })
     .await?;
     tracing::info!(stream = %rows[0].id, members = rows.len(), org = %caller.org.hash, "stream created");
-    let n = rows.len();
-    let g = GroupData {
-        members: rows,
-        sessions: vec![Vec::new(); n],
-        recordings: vec![Vec::new(); n],
-    };
+    let g = GroupData::fresh(rows);
     let id = g.members[0].id.clone();
     Ok(Json(render::stream_object(
         &g,

@@ -22,21 +22,25 @@ pub struct RecordingRow {
     pub created_at: String,
 }
 
-/// The member's sessions, latest first; at most `limit` rows.
+/// The member's sessions, latest first; at most `limit` rows. With `replay_only`, only
+/// sessions whose applied processing had replay (so the limit counts replay sessions).
 pub fn sessions_of(
     conn: &Connection,
     stream_id: &str,
     limit: u32,
+    replay_only: bool,
 ) -> rusqlite::Result<Vec<SessionRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT session_ms,
-                EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(processing)
-                                                     THEN processing ELSE '[]' END) p
-                        WHERE json_extract(p.value, '$.id') = 'replay'),
-                started_at
-         FROM sessions WHERE stream_id = ?1 ORDER BY session_ms DESC LIMIT ?2",
+        "SELECT session_ms, had_replay, started_at FROM (
+           SELECT session_ms, started_at,
+                  EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(processing)
+                                                       THEN processing ELSE '[]' END) p
+                          WHERE json_extract(p.value, '$.id') = 'replay') AS had_replay
+           FROM sessions WHERE stream_id = ?1)
+         WHERE had_replay OR NOT ?3
+         ORDER BY session_ms DESC LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![stream_id, limit], |r| {
+    let rows = stmt.query_map(params![stream_id, limit, replay_only], |r| {
         Ok(SessionRow {
             session_ms: r.get(0)?,
             had_replay: r.get(1)?,
