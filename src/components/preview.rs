@@ -18,6 +18,9 @@ pub fn Preview(
     #[prop(into)]
     captured: Signal<String>,
     on_refresh: Callback<()>,
+    /// Shown under the placeholder, e.g. "Assets appear after the stream goes live".
+    #[prop(into, optional)]
+    empty_hint: Signal<String>,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
     // A new URL or token is a new chance for the image to load.
@@ -42,7 +45,9 @@ pub fn Preview(
                 }.into_any(),
                 None => view! { <div class="preview__empty" role="img" aria-label=placeholder.clone()>{placeholder.clone()}</div> }.into_any(),
             }}
-            <p class="preview__age" aria-live="off">{move || captured.get()}</p>
+            <p class="preview__age">
+                {move || if url.with(Option::is_some) && !failed.get() { captured.get() } else { empty_hint.get() }}
+            </p>
         </section>
     }
 }

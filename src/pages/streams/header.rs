@@ -86,7 +86,7 @@ pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl Into
         <header class="overview-head">
             <div class="overview-head__meta">
                 <StateBadge state/>
-                <span>{move || format!("📅 {}", created())}</span>
+                <span>{move || format!("Created {}", created())}</span>
                 <span class="chip">{group}</span>
             </div>
             <h1 class="overview-head__id">{move || stream.with(|s| s.id.clone())}</h1>

@@ -1,6 +1,6 @@
 //! `/stream/:id`: the Stream Overview (dashboard-ui.md §1.4). Owns the stream resource and
-//! its polling: every 5 s while live (every 15 s otherwise, so a new session clears the
-//! pending banner), paused while the tab is hidden; previews refresh with a new token.
+//! its polling: every 5 s (so previews, new sessions and the end of pending settings show
+//! without a reload), paused while the tab is hidden; previews refresh with a new token.
 
 use std::time::Duration;
 
@@ -15,7 +15,11 @@ use crate::components::stream_tabs::StreamTabs;
 use crate::domain::process::ProcessKind;
 use crate::domain::stream::Stream;
 use crate::domain::table_rules::{captured_label, member_assets};
+use crate::domain::time::parse_iso;
 use crate::session::use_api;
+
+/// Seconds between polls of the stream (state, sessions, pending settings, previews).
+const POLL_SECONDS: u32 = 5;
 
 /// Recordings and replay sessions fetched per member.
 const ASSET_LIMIT: u32 = 100;
@@ -61,8 +65,7 @@ pub fn StreamOverviewPage() -> impl IntoView {
             now.set(now_ms());
             ticks.update_value(|t| *t += 1);
             let live = current.with_untracked(|c| c.as_ref().is_some_and(Stream::is_live));
-            let every = if live { 5 } else { 15 };
-            if !page_hidden() && ticks.get_value().is_multiple_of(every) {
+            if !page_hidden() && ticks.get_value().is_multiple_of(POLL_SECONDS) {
                 version.update(|v| *v += 1);
                 if live {
                     token.set(now_ms());
@@ -103,16 +106,32 @@ fn Overview(
         })
     });
     let tab = RwSignal::new(0usize);
-    let asset_url = move |kind| {
-        Signal::derive(move || {
-            stream.with(|s| {
-                let members = s.members();
-                let m = members.get(tab.get())?;
-                member_assets(s, m, kind).first().map(|a| a.url.clone())
-            })
+    // The shown member's latest asset of a kind: its URL and capture time (`createdAt`).
+    let latest = move |kind| {
+        stream.with(|s| {
+            let members = s.members();
+            let m = members.get(tab.get())?;
+            member_assets(s, m, kind)
+                .first()
+                .map(|a| (a.url.clone(), a.created_at.as_deref().and_then(parse_iso)))
         })
     };
-    let captured = Signal::derive(move || captured_label(token.get(), now.get()));
+    let asset_url = move |kind| Signal::derive(move || latest(kind).map(|(u, _)| u));
+    let captured_of = move |kind| {
+        Signal::derive(move || {
+            let at = latest(kind).and_then(|(_, t)| t).unwrap_or(token.get());
+            captured_label(at, now.get())
+        })
+    };
+    let hint = Signal::derive(move || {
+        stream.with(|s| {
+            if s.is_live() {
+                "Waiting for the first capture of this session".to_string()
+            } else {
+                "Assets appear after the stream goes live".to_string()
+            }
+        })
+    });
     let on_saved = Callback::new(move |s: Stream| current.set(Some(s)));
     view! {
         <Header stream on_changed=on_saved/>
@@ -123,8 +142,8 @@ fn Overview(
                 <StreamTabs names active=tab id_prefix="preview" label="Stream of the previews"/>
             </Show>
             <div class="previews">
-                <Preview title="Thumbnail" url=asset_url(ProcessKind::Thumbs) token captured on_refresh=refresh/>
-                <Preview title="Motion Clip" url=asset_url(ProcessKind::Motionclip) token captured on_refresh=refresh/>
+                <Preview title="Thumbnail" url=asset_url(ProcessKind::Thumbs) token captured=captured_of(ProcessKind::Thumbs) on_refresh=refresh empty_hint=hint/>
+                <Preview title="Motion Clip" url=asset_url(ProcessKind::Motionclip) token captured=captured_of(ProcessKind::Motionclip) on_refresh=refresh empty_hint=hint/>
             </div>
         </section>
         <LiveProcessing stream on_saved/>
