@@ -11,7 +11,8 @@ use crate::domain::cue_time::{format_cue, parse_cue};
 #[derive(Clone, Copy)]
 pub struct CueCtx {
     pub range: RwSignal<ClipRange>,
-    pub position: RwSignal<f64>,
+    /// The video's current time, read at the moment of the click.
+    pub playhead: Callback<(), f64>,
     pub session: Option<i64>,
     pub offset: Signal<i32>,
     /// Inline validation message (role=alert).
@@ -82,20 +83,20 @@ pub fn CueControls(ctx: CueCtx) -> impl IntoView {
             <button type="button" class="btn" on:click=move |_| one_click(Some(first(10.0)))>"First 10s 🔗"</button>
             <button type="button" class="btn" on:click=move |_| one_click(Some(first(30.0)))>"First 30s 🔗"</button>
             <button type="button" class="btn" title="The 10 seconds before the playhead"
-                on:click=move |_| one_click(last(10.0, ctx.position.get_untracked()))>"Last 10s 🔗"</button>
+                on:click=move |_| one_click(last(10.0, ctx.playhead.run(())))>"Last 10s 🔗"</button>
             <button type="button" class="btn" title="The 30 seconds before the playhead"
-                on:click=move |_| one_click(last(30.0, ctx.position.get_untracked()))>"Last 30s 🔗"</button>
+                on:click=move |_| one_click(last(30.0, ctx.playhead.run(())))>"Last 30s 🔗"</button>
         </section>
         <section class="clip-box clip-box--custom" aria-labelledby="custom-h">
             <h2 id="custom-h" class="clip-box__caption">"Custom share"</h2>
             <div class="clip-box__col">
                 <button type="button" class="btn" id="set-in"
-                    on:click=move |_| ctx.set_in.run(ctx.position.get_untracked())>"⇤ Set Start Point"</button>
+                    on:click=move |_| ctx.set_in.run(ctx.playhead.run(()))>"⇤ Set Start Point"</button>
                 <CueField ctx=ctx is_in=true/>
             </div>
             <div class="clip-box__col">
                 <button type="button" class="btn" id="set-out"
-                    on:click=move |_| ctx.set_out.run(ctx.position.get_untracked())>"Set End Point ⇥"</button>
+                    on:click=move |_| ctx.set_out.run(ctx.playhead.run(()))>"Set End Point ⇥"</button>
                 <CueField ctx=ctx is_in=false/>
             </div>
             {move || total().map(|t| view! {

@@ -106,9 +106,14 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
             "Please set both the start and the end point before sharing.".into(),
         )),
     });
+    // The element's time, not the last `timeupdate` (up to 250 ms old).
+    let playhead = Callback::new(move |_: ()| {
+        m.element()
+            .map_or(position.get_untracked(), |v| v.current_time())
+    });
     let ctx = CueCtx {
         range,
-        position,
+        playhead,
         session,
         offset,
         message,
@@ -125,7 +130,7 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
         let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA")
             || (tag == "BUTTON" && ev.key() == " ");
         let mods = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-        let t = position.get_untracked();
+        let t = playhead.run(());
         match shortcut(&ev.key(), typing, mods) {
             Some(Shortcut::TogglePlay) => {
                 if let Some(v) = m.element() {
