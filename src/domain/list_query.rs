@@ -3,8 +3,11 @@
 
 use super::urls::{decode_component, encode_component, StreamQuery};
 
-/// Streams per page of the list.
+/// Streams per page of the list, unless the URL asks for another of `PAGE_SIZES`.
 pub const PAGE_SIZE: u32 = 25;
+
+/// The page sizes offered ("Rows per page"); 250 is the API's maximum `quantity`.
+pub const PAGE_SIZES: [u32; 4] = [25, 50, 100, 250];
 
 /// The states the filter offers (`None` = all).
 pub const STATES: [&str; 4] = ["live", "created", "ended", "locked"];
@@ -15,6 +18,8 @@ pub struct ListFilter {
     pub tags: Vec<String>,
     /// 1-based.
     pub page: u32,
+    /// Rows per page; 0 (unset) means `PAGE_SIZE`.
+    pub per_page: u32,
 }
 
 impl ListFilter {
@@ -36,6 +41,13 @@ impl ListFilter {
                 "state" if STATES.contains(&v.as_str()) => f.state = Some(v),
                 "tag" if !v.trim().is_empty() && !f.tags.contains(&v) => f.tags.push(v),
                 "page" => f.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "per_page" => {
+                    f.per_page = v
+                        .parse()
+                        .ok()
+                        .filter(|n| PAGE_SIZES.contains(n))
+                        .unwrap_or(0)
+                }
                 _ => {}
             }
         }
@@ -54,6 +66,9 @@ impl ListFilter {
         if self.page > 1 {
             params.push(format!("page={}", self.page));
         }
+        if self.per_page != 0 && self.per_page != PAGE_SIZE {
+            params.push(format!("per_page={}", self.per_page));
+        }
         if params.is_empty() {
             "/stream".into()
         } else {
@@ -63,10 +78,27 @@ impl ListFilter {
 
     pub fn query(&self) -> StreamQuery {
         StreamQuery {
-            quantity: Some(PAGE_SIZE),
+            quantity: Some(self.page_size()),
             page: Some(self.page.max(1)),
             state: self.state.clone(),
             tags: self.tags.clone(),
+        }
+    }
+
+    pub fn page_size(&self) -> u32 {
+        if self.per_page == 0 {
+            PAGE_SIZE
+        } else {
+            self.per_page
+        }
+    }
+
+    /// Another page size starts again at page 1.
+    pub fn with_per_page(&self, per_page: u32) -> Self {
+        ListFilter {
+            per_page,
+            page: 1,
+            ..self.clone()
         }
     }
 
@@ -106,10 +138,11 @@ mod tests {
             state: Some("live".into()),
             tags: vec!["key: value".into(), "a&b".into()],
             page: 3,
+            per_page: 100,
         };
         assert_eq!(
             f.href(),
-            "/stream?state=live&tag=key%3A%20value&tag=a%26b&page=3"
+            "/stream?state=live&tag=key%3A%20value&tag=a%26b&page=3&per_page=100"
         );
         let search = f.href().trim_start_matches("/stream").to_string();
         assert_eq!(ListFilter::from_search(&search), f);
@@ -118,7 +151,7 @@ mod tests {
 
     #[test]
     fn ignores_bad_values_and_resets_the_page_on_filter_change() {
-        let f = ListFilter::from_search("?state=bogus&page=-2&tag=&x=1&page");
+        let f = ListFilter::from_search("?state=bogus&page=-2&tag=&x=1&page&per_page=7");
         assert_eq!(
             f,
             ListFilter {
@@ -130,5 +163,7 @@ mod tests {
         assert_eq!(g.page, 1);
         let q = g.with_page(2).query();
         assert_eq!(q.path(), "/stream?quantity=25&page=2&state=ended");
+        let big = ListFilter::from_search("per_page=250&page=3").with_per_page(250);
+        assert_eq!((big.page, big.query().quantity), (1, Some(250)));
     }
 }

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::state_badge::StateBadge;
-use crate::domain::list_query::{ListFilter, PAGE_SIZE, STATES};
+use crate::domain::list_query::{ListFilter, PAGE_SIZES, STATES};
 use crate::domain::paths;
 use crate::domain::stream::Stream;
 use crate::domain::time::{format_dashboard_utc, parse_iso};
@@ -27,6 +27,7 @@ pub fn StreamListPage() -> impl IntoView {
     let go_state = go.clone();
     let go_tag = go.clone();
     let go_rm = go.clone();
+    let go_size = go.clone();
     let tag_text = RwSignal::new(String::new());
     view! {
         <div class="page-head">
@@ -64,6 +65,17 @@ pub fn StreamListPage() -> impl IntoView {
                     }/>
                 <span class="field__help" id="tag-filter-help">"Press Enter to filter by a tag (all tags must match)"</span>
             </div>
+            <div class="field field--inline">
+                <label for="per-page">"Rows per page"</label>
+                <select id="per-page" on:change=move |ev| {
+                    let n = event_target_value(&ev).parse().unwrap_or(0);
+                    go_size(filter.get_untracked().with_per_page(n));
+                }>
+                    {PAGE_SIZES.iter().map(|n| view! {
+                        <option value=n.to_string() selected=move || filter.with(|f| f.page_size() == *n)>{n.to_string()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <ul class="filters__tags" aria-label="Tag filters">
                 {move || filter.get().tags.into_iter().map(|t| {
                     let go = go_rm.clone();
@@ -89,7 +101,7 @@ pub fn StreamListPage() -> impl IntoView {
 /// The rows plus the pager. The API sends no total, so "Next" shows when a page is full.
 #[component]
 pub fn StreamTable(streams: Vec<Stream>, filter: ListFilter) -> impl IntoView {
-    let full = streams.len() as u32 >= PAGE_SIZE;
+    let full = streams.len() as u32 >= filter.page_size();
     let page = filter.page;
     let empty = streams.is_empty();
     view! {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Console size and rendering: transfer size of the release console (wasm + JS + CSS, gzip -9
+# and brotli; hls.js excluded, it loads only on replay pages), then in headless Chromium the
+# time from navigation to the overview table of a group stream with 100 recordings, and the
+# script time of the stream list rendering 250 streams. Needs `make build` (dist/ and the
+# release bintu-local); `make bench` does that first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+echo "-- transfer size (dist/, bytes) --"
+total_raw=0 total_gz=0 total_br=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  br=$(brotli -c -q 11 "$f" | wc -c)
+  printf '%-48s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+done
+printf '%-48s raw %8d  gzip %8d  brotli %8d   (goal: gzip <= 204800)\n' "TOTAL wasm+js+css" \
+  "$total_raw" "$total_gz" "$total_br"
+
+source scripts/local-server.sh
+start_local_server
+# A group stream with 100 recordings and 100 replay sessions per member, and 250 more streams.
+BENCH_IDS=$(python3 scripts/bench/seed_console.py "$E2E_BASE_URL" "$E2E_API_KEY" "$E2E_DATA_DIR/bintu.sqlite3")
+export BENCH_GROUP_ID="$BENCH_IDS"
+node e2e/bench/console.mjs
