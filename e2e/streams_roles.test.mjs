@@ -1,0 +1,89 @@
+// The Edit modal's keyboard behaviour (Esc asks "Discard changes?" when edited, Cancel,
+// Confirm applies at once on a stream that is not live) and the read-only role's disabled
+// controls with their reason, against bintu-local.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { BASE, KEY, BIN, DATA_DIR, launch, watchedPage, assertClean, signIn } from './support.mjs';
+
+let browser;
+let streamId;
+before(async () => {
+  browser = await launch();
+  const r = await fetch(`${BASE}/stream`, {
+    method: 'POST',
+    headers: { 'X-BINTU-APIKEY': KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tags: ['e2e-roles'], processing: [[{ id: 'thumbs', interval: 30 }]] }),
+  });
+  assert.equal(r.status, 200);
+  streamId = (await r.json()).id;
+});
+after(async () => { await browser?.close(); });
+
+/// The demo organisation's token of `role`, as `bintu-local key list` prints it.
+function demoToken(role) {
+  const out = execFileSync(BIN, ['--data-dir', DATA_DIR, 'key', 'list'], { encoding: 'utf8' });
+  const demo = out.split(/\n(?=\S)/).find((b) => b.startsWith('Demo Organisation'));
+  return demo.match(new RegExp(`${role}\\s+token \\(X-BINTU-TOKEN\\): (\\S+)`))[1];
+}
+
+async function openOverview(page, key, kind) {
+  await page.goto(`${BASE}/stream/${streamId}`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page, key, kind ? { kind } : undefined);
+  await page.waitForURL(new RegExp(`/stream/${streamId}$`));
+  await page.locator('.processing-table').waitFor();
+}
+
+test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await openOverview(page, KEY);
+  await page.getByRole('button', { name: 'Edit Options' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('dialog')), true, 'focus moves into the modal');
+  assert.equal(await dialog.getByRole('button', { name: 'Confirm Changes' }).isDisabled(), true, 'nothing changed yet');
+  await dialog.locator('#pc-0-thumbs-interval').fill('4000');
+  await dialog.locator('#pc-0-thumbs-interval-error')
+    .filter({ hasText: 'Enter a whole number between 10 and 3600 seconds' }).waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Confirm Changes' }).isDisabled(), true);
+  await dialog.locator('#pc-0-thumbs-interval').fill('40');
+  // Esc with edits: the user is asked; saying no keeps the modal and the edit.
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await page.keyboard.press('Escape');
+  assert.equal(asked, 'Discard changes?');
+  assert.equal(await dialog.isVisible(), true);
+  assert.equal(await dialog.locator('#pc-0-thumbs-interval').inputValue(), '40');
+  page.once('dialog', (d) => d.accept());
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await page.locator('tbody[data-kind=thumbs] .cell-interval').textContent()).trim(), '30');
+  // Confirm on a stream that is not live: applied at once, no pending banner.
+  await page.getByRole('button', { name: 'Edit Options' }).click();
+  await dialog.locator('#pc-0-thumbs-interval').fill('45');
+  await dialog.getByLabel('Recording for Passthrough').check();
+  await dialog.getByRole('button', { name: 'Confirm Changes' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('tbody[data-kind=thumbs] .cell-interval').filter({ hasText: '45' }).waitFor();
+  assert.equal((await page.locator('tbody[data-kind=rec] .cell-duration').textContent()).trim(), 'ENTIRE STREAM');
+  assert.equal(await page.getByTestId('pending-banner').count(), 0);
+  assertClean(log);
+  await context.close();
+});
+
+test('read-only role: edit, delete and create are disabled with the reason', async () => {
+  const token = demoToken('nanoReadOnly');
+  const { page, log, context } = await watchedPage(browser);
+  await openOverview(page, token, 'Bintu token');
+  const edit = page.getByRole('button', { name: 'Edit Options' });
+  assert.equal(await edit.isDisabled(), true);
+  assert.equal(await edit.getAttribute('title'), 'Your role (nanoReadOnly) cannot change processing settings');
+  assert.match(await page.locator('#edit-reason').textContent(), /cannot change processing settings/);
+  assert.equal(await page.getByRole('button', { name: 'Delete Stream' }).isDisabled(), true);
+  await page.getByRole('link', { name: 'Create stream' }).click();
+  await page.getByText('Your role (nanoReadOnly) cannot create streams.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Create new Stream' }).isDisabled(), true);
+  assertClean(log, [KEY, token]);
+  await context.close();
+});
