@@ -6,6 +6,7 @@
 //   node e2e/tools/make_share_vectors.mjs > tests/fixtures/share_vectors.json   (once; committed)
 //   node e2e/tools/make_share_vectors.mjs --decode < codes.txt                  (used by the test)
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 const BUCKET = 'https://bintu-vod.nanocosmos.de/vod/replay';
 const PAGE_ROOT = 'https://replay.nanocosmos.de';
@@ -108,10 +109,11 @@ function makeVectors() {
   return { source: 'e2e/tools/make_share_vectors.mjs (official getShareUrl/decodeShareUrl per dashboard-ui.md §3.3)', encode, decode };
 }
 
-if (process.argv.includes('--decode')) {
+const main = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (main && process.argv.includes('--decode')) {
   // One code a line in, one JSON line out: the Rust test checks codes it made decode here.
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) console.log(JSON.stringify(decodedJson(line)));
-} else {
+} else if (main) {
   console.log(JSON.stringify(makeVectors(), null, 1));
 }
