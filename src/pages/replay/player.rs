@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 
 use super::common::{bucket, fetch_playlist, wait_for_playlist};
 use super::controls::PlayerControls;
+use crate::components::hls::ensure_loaded;
 use crate::domain::playlist::{nano_playlist, session_of_file};
 use crate::domain::replay_player::{apply_from_to, query_param, resolve, ReplayTarget};
 use crate::domain::replay_urls::{abr_playlist_url, playlist_url};
@@ -86,6 +87,10 @@ fn Replayer(target: ReplayTarget, from: Option<String>, to: Option<String>) -> i
     let source = RwSignal::new(None::<(String, ReplayTarget)>);
     let failed = RwSignal::new(None::<String>);
     let t0 = target.clone();
+    // Fetch hls.js while the playlist is probed (the load is shared, see hls::ensure_loaded).
+    spawn_local(async {
+        let _ = ensure_loaded().await;
+    });
     spawn_local(async move {
         let Some((url, session)) = find_source(&t0, countdown).await else {
             return;
