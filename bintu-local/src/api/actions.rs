@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::server::AppState;
 
 fn lookup(state: &AppState, caller: &Caller, id: &str) -> ApiResult<StreamRow> {
-    find(&state.db.lock(), Some(&caller.org.id), id)
+    find(&state.db.read(), Some(&caller.org.id), id)
 }
 
 fn required<'a>(body: &'a Value, key: &str) -> ApiResult<&'a Value> {
@@ -70,7 +70,7 @@ pub async fn processing(
                 "array of process objects (the nested form needs the group id)",
             ));
         }
-        let members = streams::group_members(&state.db.lock(), &me.group_id)?;
+        let members = streams::group_members(&state.db.read(), &me.group_id)?;
         let outer = v.as_array().map(Vec::as_slice).unwrap_or_default();
         if outer.len() > members.len() {
             return Err(ApiError::out_of_range(

@@ -40,7 +40,7 @@ pub fn resolve(parts: &Parts, state: &AppState) -> Result<Option<Caller>, ApiErr
             .map(|v| v.to_str().unwrap_or("").trim().to_string())
     };
     if let Some(key) = header(APIKEY_HEADER) {
-        let org = orgs::org_by_apikey(&state.db.lock(), &key)?;
+        let org = orgs::org_by_apikey(&state.db.read(), &key)?;
         return match org {
             Some(org) => Ok(Some(Caller {
                 org,
@@ -50,7 +50,7 @@ pub fn resolve(parts: &Parts, state: &AppState) -> Result<Option<Caller>, ApiErr
         };
     }
     if let Some(token) = header(TOKEN_HEADER) {
-        let conn = state.db.lock();
+        let conn = state.db.read();
         let user = orgs::user_by_token(&conn, &token)?
             .ok_or_else(|| ApiError::credentials_not_valid(&mask(&token)))?;
         let org = orgs::org_by_id(&conn, &user.org_id)?

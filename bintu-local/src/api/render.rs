@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
 use super::assets;
-use crate::db::assets::{recordings_of, sessions_of, RecordingRow, SessionRow};
+use crate::db::assets::{group_recordings, group_sessions, RecordingRow, SessionRow};
 use crate::db::streams::{group_members, StreamRow};
 use crate::server::AppState;
 
@@ -42,12 +42,23 @@ pub fn load(conn: &Connection, group_id: &str, asset_limit: u32) -> rusqlite::Re
     if asset_limit == 0 {
         return Ok(g);
     }
-    for (i, m) in g.members.iter().enumerate() {
-        g.sessions[i] = sessions_of(conn, &m.id, asset_limit, true)?;
-        g.recordings[i] = recordings_of(conn, &m.id, asset_limit)?;
+    let index_of = |g: &GroupData, id: &str| g.members.iter().position(|m| m.id == id);
+    for s in group_sessions(conn, group_id, asset_limit, true)? {
+        if let Some(i) = index_of(&g, &s.stream_id) {
+            g.sessions[i].push(s);
+        }
+    }
+    for r in group_recordings(conn, group_id, asset_limit)? {
+        if let Some(i) = index_of(&g, &r.stream_id) {
+            g.recordings[i].push(r);
+        }
     }
     if g.members.len() > 1 {
-        g.abr_sessions = sessions_of(conn, &g.members[0].id, asset_limit, false)?;
+        let passthrough = g.members[0].id.clone();
+        g.abr_sessions = group_sessions(conn, group_id, asset_limit, false)?
+            .into_iter()
+            .filter(|s| s.stream_id == passthrough)
+            .collect();
     }
     Ok(g)
 }

@@ -57,7 +57,7 @@ pub async fn write<T: Send + 'static>(
 
 /// The stream object of member `id` after an action (deleted members included).
 pub fn respond(state: &AppState, id: &str) -> ApiResult<Json<Value>> {
-    let conn = state.db.lock();
+    let conn = state.db.read();
     let me = streams::member_any_state(&conn, id)?.ok_or_else(|| ApiError::stream_not_found(id))?;
     let g = render::load(&conn, &me.group_id, query::DEFAULT_ASSET_LIMIT)?;
     drop(conn);
@@ -131,7 +131,7 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let filter = query::list_filter(q.as_deref())?;
     let limit = query::asset_limit(q.as_deref())?;
-    let conn = state.db.lock();
+    let conn = state.db.read();
     let groups = streams::list_groups(&conn, &caller.org.id, &filter)?
         .iter()
         .map(|row| render::load(&conn, &row.group_id, limit))
@@ -152,7 +152,7 @@ fn load_visible(
     limit: u32,
 ) -> ApiResult<(StreamRow, GroupData)> {
     let org = caller.0.as_ref().map(|c| c.org.id.as_str());
-    let conn = state.db.lock();
+    let conn = state.db.read();
     let me = find(&conn, org, id)?;
     let g = render::load(&conn, &me.group_id, limit)?;
     Ok((me, g))

@@ -18,7 +18,7 @@ fn is_member_label(tag: &str) -> bool {
 }
 
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<String>>> {
-    let counts = streams::tag_counts(&state.db.lock(), &caller.org.id)?;
+    let counts = streams::tag_counts(&state.db.read(), &caller.org.id)?;
     Ok(Json(
         counts
             .into_iter()

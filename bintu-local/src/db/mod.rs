@@ -8,9 +8,10 @@ pub mod sessions;
 pub mod streams;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 /// Ordered schema migrations; index + 1 is the schema version. Append, never edit.
 const MIGRATIONS: &[&str] = &[
@@ -78,11 +79,17 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
-/// A shared handle to the database. Statements are short (microseconds), so one connection
-/// behind a mutex is enough and keeps every write serialised.
+/// Read-only connections next to the writer: WAL lets them read while the writer commits,
+/// so the API's GETs run on both cores instead of queueing behind one mutex.
+const READERS: usize = 4;
+
+/// A shared handle to the database: one writer connection behind a mutex (every write is
+/// serialised) and a small pool of read-only connections for the API's lookups.
 #[derive(Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
+    readers: Arc<[Mutex<Connection>]>,
+    next_reader: Arc<AtomicUsize>,
 }
 
 impl Db {
@@ -99,8 +106,17 @@ impl Db {
              PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&mut conn)?;
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let reader = Connection::open_with_flags(path, flags)?;
+            reader.execute_batch("PRAGMA busy_timeout = 5000;")?;
+            readers.push(Mutex::new(reader));
+        }
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            readers: readers.into(),
+            next_reader: Arc::default(),
         })
     }
 
@@ -108,6 +124,23 @@ impl Db {
     /// rolled back the open transaction, so the connection itself is still consistent.
     pub fn lock(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A read-only connection from the pool (a free one if any, else waits for one). It
+    /// sees every write committed before the call. Writing through it fails.
+    pub fn read(&self) -> MutexGuard<'_, Connection> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        let n = self.readers.len();
+        for i in 0..n {
+            match self.readers[(start + i) % n].try_lock() {
+                Ok(guard) => return guard,
+                Err(TryLockError::Poisoned(p)) => return p.into_inner(),
+                Err(TryLockError::WouldBlock) => {}
+            }
+        }
+        self.readers[start % n]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -151,6 +184,18 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, MIGRATIONS.len());
+    }
+
+    #[test]
+    fn readers_see_committed_writes_and_cannot_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
+        let org = orgs::create_org(&mut db.lock(), "Org", true, false).unwrap();
+        for _ in 0..READERS + 1 {
+            let found = orgs::org_by_apikey(&db.read(), &org.apikey).unwrap();
+            assert_eq!(found.unwrap().id, org.id);
+        }
+        assert!(db.read().execute("DELETE FROM organisations", []).is_err());
     }
 
     #[test]

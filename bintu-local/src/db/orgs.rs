@@ -124,20 +124,20 @@ pub fn create_org(
 }
 
 pub fn org_by_apikey(conn: &Connection, key: &str) -> rusqlite::Result<Option<Org>> {
-    conn.query_row(
-        &format!("SELECT {ORG_COLS} FROM organisations WHERE apikey = ?1"),
-        [key],
-        org_from_row,
-    )
+    // Cached: every authenticated request runs this.
+    conn.prepare_cached(&format!(
+        "SELECT {ORG_COLS} FROM organisations WHERE apikey = ?1"
+    ))?
+    .query_row([key], org_from_row)
     .optional()
 }
 
 pub fn org_by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<Org>> {
-    conn.query_row(
-        &format!("SELECT {ORG_COLS} FROM organisations WHERE id = ?1"),
-        [id],
-        org_from_row,
-    )
+    // Cached: every authenticated request runs this.
+    conn.prepare_cached(&format!(
+        "SELECT {ORG_COLS} FROM organisations WHERE id = ?1"
+    ))?
+    .query_row([id], org_from_row)
     .optional()
 }
 
@@ -159,12 +159,9 @@ pub fn list_orgs(conn: &Connection) -> rusqlite::Result<Vec<Org>> {
 }
 
 pub fn user_by_token(conn: &Connection, token: &str) -> rusqlite::Result<Option<User>> {
-    conn.query_row(
-        "SELECT id, org_id, email, role, token FROM users WHERE token = ?1",
-        [token],
-        user_from_row,
-    )
-    .optional()
+    conn.prepare_cached("SELECT id, org_id, email, role, token FROM users WHERE token = ?1")?
+        .query_row([token], user_from_row)
+        .optional()
 }
 
 pub fn users_of(conn: &Connection, org_id: &str) -> rusqlite::Result<Vec<User>> {
