@@ -8,15 +8,18 @@ import { BASE, KEY, BIN, DATA_DIR, launch, watchedPage, assertClean, signIn } fr
 
 let browser;
 let streamId;
-before(async () => {
-  browser = await launch();
+async function createStream() {
   const r = await fetch(`${BASE}/stream`, {
     method: 'POST',
     headers: { 'X-BINTU-APIKEY': KEY, 'Content-Type': 'application/json' },
     body: JSON.stringify({ tags: ['e2e-roles'], processing: [[{ id: 'thumbs', interval: 30 }]] }),
   });
   assert.equal(r.status, 200);
-  streamId = (await r.json()).id;
+  return (await r.json()).id;
+}
+before(async () => {
+  browser = await launch();
+  streamId = await createStream();
 });
 after(async () => { await browser?.close(); });
 
@@ -27,11 +30,11 @@ function demoToken(role) {
   return demo.match(new RegExp(`${role}\\s+token \\(X-BINTU-TOKEN\\): (\\S+)`))[1];
 }
 
-async function openOverview(page, key, kind) {
-  await page.goto(`${BASE}/stream/${streamId}`);
+async function openOverview(page, key, kind, id = streamId) {
+  await page.goto(`${BASE}/stream/${id}`);
   await page.waitForURL(/\/signin\?next=/);
   await signIn(page, key, kind ? { kind } : undefined);
-  await page.waitForURL(new RegExp(`/stream/${streamId}$`));
+  await page.waitForURL(new RegExp(`/stream/${id}$`));
   await page.locator('.processing-table').waitFor();
 }
 
@@ -68,6 +71,31 @@ test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', asyn
   await page.locator('tbody[data-kind=thumbs] .cell-interval').filter({ hasText: '45' }).waitFor();
   assert.equal((await page.locator('tbody[data-kind=rec] .cell-duration').textContent()).trim(), 'ENTIRE STREAM');
   assert.equal(await page.getByTestId('pending-banner').count(), 0);
+  assertClean(log);
+  await context.close();
+});
+
+test('lock, unlock and delete ask first and update the page', async () => {
+  const id = await createStream();
+  const { page, log, context } = await watchedPage(browser);
+  await openOverview(page, KEY, undefined, id);
+  // Saying no to the question changes nothing.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Lock Stream' }).click();
+  assert.equal(await page.locator('.state-badge--locked').count(), 0);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Lock Stream' }).click();
+  await page.locator('.state-badge--locked').waitFor();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Unlock Stream' }).click();
+  await page.locator('.state-badge--locked').waitFor({ state: 'detached' });
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.accept(); });
+  await page.getByRole('button', { name: 'Delete Stream' }).click();
+  await page.waitForURL(/\/stream$/);
+  assert.match(asked, /Delete this stream\?/);
+  await page.locator('.stream-table').waitFor();
+  assert.equal(await page.getByRole('link', { name: id }).count(), 0);
   assertClean(log);
   await context.close();
 });
