@@ -199,7 +199,13 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
     println!("  More keys and tokens: bintu-local key list");
     println!("  Stop with Ctrl-C.");
     println!();
-    tokio::signal::ctrl_c().await?;
+    // Ctrl-C or SIGTERM: live publishes end cleanly (MP4s finalised, playlists closed) and
+    // no ffmpeg child outlives the server.
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        r = tokio::signal::ctrl_c() => r?,
+        _ = term.recv() => {}
+    }
     tracing::info!("stopping");
     running.shutdown().await;
     Ok(())

@@ -118,15 +118,16 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
                 &s(&paths.in_media(&crate::media_paths::thumbnail(&m.name))),
             ));
         }
-        if job.procs.motionclip.is_some() {
+        if let Some((interval, duration)) = job.procs.motionclip {
             graph.push(format!(
-                "[gf{k}in]fps={GIF_FPS},scale={GIF_WIDTH}:-2[gf{k}]"
+                "[gf{k}in]fps={GIF_FPS}{},scale={GIF_WIDTH}:-2[gf{k}]",
+                gif_window(interval, duration)
             ));
             uses.push(format!("gf{k}in"));
             let pattern = paths.gif_frames(&m.name).join("%08d.jpg");
             outputs.push(picture_out(
                 &format!("gf{k}"),
-                &["-start_number", "0", "-q:v", "5"],
+                &["-frame_pts", "1", "-q:v", "5"],
                 &s(&pattern),
             ));
         }
@@ -182,6 +183,20 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
     }
     a.extend(outputs.into_iter().flatten());
     a
+}
+
+/// When clips are shorter than their interval, only the frames of the `duration` seconds
+/// before each tick are scaled and kept (after `fps`, which only drops frames): scaling and
+/// encoding frames no clip uses would be wasted CPU. Frame files are named by their pts in
+/// 1/`GIF_FPS` s (`-frame_pts`), so `gif::run` knows which window each frame belongs to.
+fn gif_window(interval: u32, duration: u32) -> String {
+    if duration >= interval {
+        return String::new();
+    }
+    format!(
+        ",select='gte(mod(t\\,{interval})\\,{})'",
+        interval - duration
+    )
 }
 
 fn copy_maps() -> Vec<String> {

@@ -20,7 +20,7 @@ use crate::db::Db;
 use crate::media_paths;
 
 /// How long ffmpeg gets to finalise its outputs after stdin closes before it is killed.
-const FINISH_TIMEOUT: Duration = Duration::from_secs(20);
+const FINISH_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub struct Session {
     pub group_id: String,

@@ -19,6 +19,9 @@ use crate::server::AppState;
 
 /// The RTMP application name of the ingest URL `rtmp://host:port/live/<name>`.
 const APP: &str = "live";
+/// A connection (or publisher) that sends nothing for this long is closed, so a half-open
+/// TCP connection cannot keep a stream `live` forever.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
 
 struct Publishing {
     engine: Session,
@@ -85,7 +88,11 @@ pub async fn run(
                 }
             };
             tokio::select! {
-                read = input.read(&mut buf) => {
+                read = tokio::time::timeout(IDLE, input.read(&mut buf)) => {
+                    let Ok(read) = read else {
+                        tracing::warn!("rtmp peer silent for {}s; closing", IDLE.as_secs());
+                        break;
+                    };
                     let n = read?;
                     if n == 0 {
                         break;
