@@ -201,6 +201,17 @@ async fn stop_ends_a_live_ingest_and_refuses_when_not_live() {
     )
     .await;
     assert!(*stop.borrow(), "the ingest was asked to stop");
+    // `live` left over without a publisher (a crash mid-publish) is repaired to `ended`.
+    s.running.state.live.unregister(&id);
+    let out = ok(
+        &s,
+        &key(&s),
+        Method::PUT,
+        &format!("/stream/{id}/stop"),
+        None,
+    )
+    .await;
+    assert_eq!(out["state"], "ended");
 }
 
 #[tokio::test]

@@ -123,7 +123,16 @@ pub async fn stop(
     if !stopped && me.state != "live" {
         return Err(not_live(&id));
     }
-    tracing::info!(stream = %me.group_id, "stop requested");
+    if !stopped {
+        // `live` in the database but no publisher registered (e.g. the server was killed
+        // mid-publish): nothing to stop, so repair the state instead of leaving it stuck.
+        let group = me.group_id.clone();
+        write(&state, move |conn| {
+            Ok(streams::set_group_state(conn, &group, "ended")?)
+        })
+        .await?;
+    }
+    tracing::info!(stream = %me.group_id, stopped, "stop requested");
     respond(&state, &id)
 }
 
