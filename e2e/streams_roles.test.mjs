@@ -115,3 +115,23 @@ test('read-only role: edit, delete and create are disabled with the reason', asy
   assertClean(log, [KEY, token]);
   await context.close();
 });
+
+test('without the Live Processing package, create and overview show "Upgrade needed" instead of controls', async () => {
+  const out = execFileSync(BIN, ['--data-dir', DATA_DIR, 'org', 'create', 'No Processing Org', '--no-processing'],
+    { encoding: 'utf8' });
+  const key = out.match(/API key \(X-BINTU-APIKEY\): (\S+)/)[1];
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/stream/create`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page, key);
+  await page.waitForURL(/\/stream\/create$/);
+  await page.getByTestId('upgrade-needed').filter({ hasText: 'Live Processing is not enabled' }).waitFor();
+  assert.equal(await page.locator('.option-card').count(), 0);
+  await page.getByRole('button', { name: 'Create new Stream' }).click();
+  await page.waitForURL(/\/stream\/new\//);
+  await page.getByRole('link', { name: 'See Stream Overview' }).click();
+  await page.getByTestId('upgrade-needed').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Edit Options' }).count(), 0);
+  assertClean(log, [KEY, key]);
+  await context.close();
+});
