@@ -9,6 +9,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use nano_console::components::share_panel::{SharePanel, ShareStrings};
 use nano_console::components::timeline::Timeline;
+use nano_console::domain::clip::ClipRange;
+use nano_console::pages::replay::cues::{CueControls, CueCtx};
 use nano_console::pages::replay::player::ReplayerPage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -144,4 +146,92 @@ async fn share_code_without_a_session_and_missing_parameters_are_explained() {
     );
     let el: web_sys::HtmlElement = fx.find(".replayer").unchecked_into();
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("invalid"));
+}
+
+fn mount_cues(
+    session: Option<i64>,
+) -> (
+    Fixture,
+    RwSignal<ClipRange>,
+    RwSignal<Option<String>>,
+    RwSignal<u32>,
+) {
+    let range = RwSignal::new(ClipRange::default());
+    let message = RwSignal::new(None::<String>);
+    let shared = RwSignal::new(0u32);
+    let fx = Fixture::mount(move || {
+        let set_in = Callback::new(move |t: f64| {
+            let mut r = range.get_untracked();
+            match r.set_in(t) {
+                Ok(()) => range.set(r),
+                Err(e) => message.set(Some(e)),
+            }
+        });
+        let set_out = Callback::new(move |t: f64| {
+            let mut r = range.get_untracked();
+            match r.set_out(t) {
+                Ok(()) => range.set(r),
+                Err(e) => message.set(Some(e)),
+            }
+        });
+        let ctx = CueCtx {
+            range,
+            playhead: Callback::new(|_: ()| 20.0),
+            session,
+            offset: Signal::derive(|| 0),
+            message,
+            set_in,
+            set_out,
+            share: Callback::new(move |_| shared.update(|n| *n += 1)),
+        };
+        view! { <CueControls ctx=ctx/> }
+    });
+    (fx, range, message, shared)
+}
+
+#[wasm_bindgen_test]
+async fn cue_fields_accept_relative_and_wall_clock_times_and_explain_bad_input() {
+    // 2024-04-05T23:59:30Z: a session that crosses midnight.
+    let (fx, range, message, _) = mount_cues(Some(1_712_361_570_000));
+    fx.type_into("#cue-in", "+5");
+    tick().await;
+    assert_eq!(range.get_untracked().cue_in, Some(5.0));
+    assert_eq!(fx.value("#cue-in"), "23:59:35");
+    // A wall-clock time after midnight resolves to the next day of the session.
+    fx.type_into("#cue-out", "00:00:10");
+    tick().await;
+    assert_eq!(range.get_untracked().cue_out, Some(40.0));
+    assert_eq!(fx.text("#clip-total"), "Total 0:35");
+    fx.type_into("#cue-out", "not a time");
+    tick().await;
+    assert!(message.get_untracked().unwrap().contains("is not a time"));
+    assert_eq!(fx.value("#cue-out"), "00:00:10", "the field reverts");
+    assert!(fx.text(".clip-box__message").contains("is not a time"));
+}
+
+#[wasm_bindgen_test]
+async fn set_points_validate_and_one_click_ranges_fill_the_fields() {
+    let (fx, range, message, shared) = mount_cues(None);
+    fx.click("#set-in"); // playhead 20 s
+    tick().await;
+    fx.type_into("#cue-out", "0:21");
+    tick().await;
+    assert!(message
+        .get_untracked()
+        .unwrap()
+        .contains("Minimum length is 2 seconds"));
+    assert_eq!(range.get_untracked().cue_out, None);
+    fx.click_nth(".clip-box--oneclick button", 3); // Last 30s before the playhead
+    tick().await;
+    assert_eq!(range.get_untracked().range(), Some((0.0, 20.0)));
+    assert_eq!(
+        (fx.value("#cue-in"), fx.value("#cue-out")),
+        ("0:00".into(), "0:20".into())
+    );
+    assert_eq!(shared.get_untracked(), 1);
+    fx.click_nth(".clip-box--oneclick button", 0); // First 10s
+    tick().await;
+    assert_eq!(range.get_untracked().range(), Some((0.0, 10.0)));
+    // 10 s is above the replayer's 5 s minimum: no stretch note.
+    assert!(!fx.exists(".clip-box__note"));
 }

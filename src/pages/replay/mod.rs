@@ -4,7 +4,7 @@
 pub mod clip;
 mod common;
 mod controls;
-mod cues;
+pub mod cues;
 mod media;
 pub mod player;
 mod quality;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::common::{local_offset_minutes, origin};
 use super::cues::{CueControls, CueCtx};
 use super::media::use_media;
+use super::quality::QualitySelect;
 use super::segments::{load_thumbs, watch_playlist};
 use crate::components::share_panel::{SharePanel, ShareStrings};
 use crate::components::timeline::Timeline;
@@ -196,6 +197,7 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
                 }}</span>
                 <button type="button" class="btn" aria-label="Forward 30 seconds"
                     on:click=move |_| seek(position.get_untracked() + 30.0)>"30 ⇥"</button>
+                <QualitySelect media=m/>
                 {session.map(|_| view! {
                     <label class="clip-work__zone">
                         <input type="checkbox" prop:checked=use_utc on:change=move |_| use_utc.update(|v| *v = !*v)/>
