@@ -4,11 +4,11 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde_json::{json, Value};
 
 use super::auth::Caller;
 use super::body::JsonBody;
+use super::render::JsonOut;
 use super::streams::{find, respond, write, StreamId};
 use super::validation;
 use crate::db::orgs::Role;
@@ -34,7 +34,7 @@ pub async fn tag(
     caller: Caller,
     StreamId(id): StreamId,
     JsonBody(body): JsonBody,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::User)?;
     let me = lookup(&state, &caller, &id)?;
     validation::object(&body)?;
@@ -54,7 +54,7 @@ pub async fn processing(
     caller: Caller,
     StreamId(id): StreamId,
     JsonBody(body): JsonBody,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::User)?;
     let me = lookup(&state, &caller, &id)?;
     validation::object(&body)?;
@@ -116,7 +116,7 @@ pub async fn stop(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     let stopped = state.live.stop(&me.group_id);
@@ -153,7 +153,7 @@ pub async fn lock(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     set_state(&state, &me, "locked").await?;
@@ -166,7 +166,7 @@ pub async fn unlock(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     if me.state == "locked" {
@@ -190,7 +190,7 @@ pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     set_state(&state, &me, "deleted").await?;

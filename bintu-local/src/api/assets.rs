@@ -1,41 +1,115 @@
-//! Asset lists of the stream object: recordings in `playout.web[]`, thumbnails and motion
-//! clips, and replay entries. An asset is listed only when its file exists, so counts are 0
-//! before the first session and a client never gets a URL that answers 404.
+//! Asset lists of the stream object: the live entry and recordings in `playout.web[]`,
+//! thumbnails and motion clips, and replay entries. A file-backed asset is listed only when
+//! its file exists, so counts are 0 before the first session and a client never gets a URL
+//! that answers 404.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::render::{json_of, Ctx, GroupData};
+use super::render::{Ctx, GroupData, Parsed};
+use crate::db::streams::StreamRow;
 use crate::media_paths as paths;
 
-fn has_process(processing: &str, id: &str) -> bool {
-    json_of(processing)
-        .as_array()
-        .is_some_and(|l| l.iter().any(|p| p["id"] == id))
+/// Any asset entry; absent optional fields are left out.
+#[derive(Serialize)]
+pub struct Asset<'a> {
+    url: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "streamId")]
+    stream_id: &'a str,
+    streamname: &'a str,
+    index: i64,
+    #[serde(rename = "createdAt", skip_serializing_if = "Option::is_none")]
+    created_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<i64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    latest: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    abr: bool,
 }
 
-/// File modification time as Bintu writes times, or `None` when unavailable.
+impl<'a> Asset<'a> {
+    fn new(m: &'a StreamRow, kind: &'static str, url: String) -> Asset<'a> {
+        Asset {
+            url,
+            kind,
+            stream_id: &m.id,
+            streamname: &m.name,
+            index: m.member_index,
+            created_at: None,
+            session: None,
+            size: None,
+            latest: false,
+            abr: false,
+        }
+    }
+}
+
+/// The live playout entry of the requested member (bintu-api.md §2.2, S2).
+#[derive(Serialize)]
+pub struct LiveEntry<'a> {
+    url: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "streamId")]
+    stream_id: &'a str,
+    id: &'a str,
+    #[serde(rename = "createdAt")]
+    created_at: &'a str,
+    #[serde(rename = "pushUrl")]
+    push_url: Option<()>,
+    opcode: Option<()>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processing: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tags: Option<&'a Value>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum WebEntry<'a> {
+    Live(LiveEntry<'a>),
+    Vod(Asset<'a>),
+}
+
+/// File modification time as Bintu writes times, or `None` when the file is missing.
 fn mtime_iso(ctx: &Ctx, path: &str) -> Option<String> {
     let modified = std::fs::metadata(ctx.media_dir.join(path))
         .ok()?
         .modified()
         .ok()?;
-    let t = time::OffsetDateTime::from(modified);
     let fmt = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     );
-    t.format(&fmt).ok()
+    time::OffsetDateTime::from(modified).format(&fmt).ok()
 }
 
-/// `type:"vod"` entries, member order, newest first within a member.
-pub fn recordings(g: &GroupData, ctx: &Ctx) -> Vec<Value> {
-    let mut out = Vec::new();
+/// `playout.web[]`: the live entry of member `me`, then recordings (member order, newest
+/// first within a member).
+pub fn web<'a>(g: &'a GroupData, p: &'a Parsed, me: usize, ctx: &'a Ctx) -> Vec<WebEntry<'a>> {
+    let m = &g.members[me];
+    let mut out = vec![WebEntry::Live(LiveEntry {
+        url: format!("{}/stream/{}", ctx.public_base, m.id),
+        kind: "live",
+        stream_id: &m.id,
+        id: &m.id,
+        created_at: &m.created_at,
+        push_url: None,
+        opcode: None,
+        processing: (!ctx.public).then_some(&p.processing),
+        tags: (!ctx.public).then_some(&p.tags),
+    })];
     for (m, recs) in g.members.iter().zip(&g.recordings) {
         for r in recs {
-            out.push(json!({
-                "url": paths::url(&ctx.public_base, &r.file), "type": "vod",
-                "streamId": m.id, "streamname": m.name, "index": m.member_index,
-                "createdAt": r.created_at, "session": r.session_ms, "size": r.size,
-            }));
+            let mut a = Asset::new(m, "vod", paths::url(&ctx.public_base, &r.file));
+            a.created_at = Some(r.created_at.clone());
+            a.session = Some(r.session_ms);
+            a.size = Some(r.size);
+            out.push(WebEntry::Vod(a));
         }
     }
     out
@@ -43,24 +117,22 @@ pub fn recordings(g: &GroupData, ctx: &Ctx) -> Vec<Value> {
 
 /// Thumbnails (`process` = "thumbs", JPEG) or motion clips ("motionclip", GIF) of members
 /// whose current processing has the process and whose file exists.
-pub fn images(g: &GroupData, ctx: &Ctx, process: &str) -> Vec<Value> {
+pub fn images<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx, process: &str) -> Vec<Asset<'a>> {
     let (kind, path_of): (&str, fn(&str) -> String) = if process == "thumbs" {
         ("image", paths::thumbnail)
     } else {
         ("gif", paths::motionclip)
     };
     let mut out = Vec::new();
-    for m in &g.members {
-        if !has_process(&m.processing, process) {
+    for (m, p) in g.members.iter().zip(parsed) {
+        if !p.has(process) {
             continue;
         }
         let path = path_of(&m.name);
         if let Some(created) = mtime_iso(ctx, &path) {
-            out.push(json!({
-                "url": paths::url(&ctx.public_base, &path), "type": kind,
-                "streamId": m.id, "streamname": m.name, "index": m.member_index,
-                "createdAt": created,
-            }));
+            let mut a = Asset::new(m, kind, paths::url(&ctx.public_base, &path));
+            a.created_at = Some(created);
+            out.push(a);
         }
     }
     out
@@ -68,49 +140,52 @@ pub fn images(g: &GroupData, ctx: &Ctx, process: &str) -> Vec<Value> {
 
 /// Per member with replay: the demo-page entry, the latest playlist, one entry per session
 /// playlist (latest first); on the passthrough of a group also the `-abr` playlists.
-pub fn replay(g: &GroupData, ctx: &Ctx) -> Vec<Value> {
+pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'a>> {
     let mut out = Vec::new();
     let group = g.members.len() > 1;
-    for (m, sessions) in g.members.iter().zip(&g.sessions) {
-        let base = json!({ "streamId": m.id, "streamname": m.name, "index": m.member_index });
-        let entry = |extra: Value| {
-            let mut e = base.clone();
-            for (k, v) in extra.as_object().into_iter().flatten() {
-                e[k] = v.clone();
-            }
-            e
-        };
-        if has_process(&m.processing, "replay") {
-            out.push(entry(json!({
-                "type": "playout",
-                "url": format!("{}/replay/clip?streamname={}", ctx.public_base, m.name),
-            })));
+    for ((m, sessions), p) in g.members.iter().zip(&g.sessions).zip(parsed) {
+        let hls = |path: &str| Asset::new(m, "hls", paths::url(&ctx.public_base, path));
+        if p.has("replay") {
+            let demo = format!("{}/replay/clip?streamname={}", ctx.public_base, m.name);
+            out.push(Asset::new(m, "playout", demo));
             let latest = paths::replay_current(&m.name);
             if ctx.file_exists(&latest) {
-                out.push(entry(json!({"type": "hls", "latest": true, "url": paths::url(&ctx.public_base, &latest)})));
+                out.push(Asset {
+                    latest: true,
+                    ..hls(&latest)
+                });
             }
         }
         for s in sessions.iter().filter(|s| s.had_replay) {
             let path = paths::replay_session(&m.name, s.session_ms);
             if ctx.file_exists(&path) {
-                out.push(entry(json!({
-                    "type": "hls", "url": paths::url(&ctx.public_base, &path),
-                    "session": s.session_ms, "createdAt": s.started_at,
-                })));
+                let created_at = Some(s.started_at.clone());
+                out.push(Asset {
+                    session: Some(s.session_ms),
+                    created_at,
+                    ..hls(&path)
+                });
             }
         }
         if group && m.member_index == 0 {
             let latest = paths::replay_abr_current(&m.name);
             if ctx.file_exists(&latest) {
-                out.push(entry(json!({"type": "hls", "latest": true, "abr": true, "url": paths::url(&ctx.public_base, &latest)})));
+                out.push(Asset {
+                    latest: true,
+                    abr: true,
+                    ..hls(&latest)
+                });
             }
             for s in &g.abr_sessions {
                 let path = paths::replay_abr_session(&m.name, s.session_ms);
                 if ctx.file_exists(&path) {
-                    out.push(entry(json!({
-                        "type": "hls", "abr": true, "url": paths::url(&ctx.public_base, &path),
-                        "session": s.session_ms, "createdAt": s.started_at,
-                    })));
+                    let created_at = Some(s.started_at.clone());
+                    out.push(Asset {
+                        session: Some(s.session_ms),
+                        created_at,
+                        abr: true,
+                        ..hls(&path)
+                    });
                 }
             }
         }

@@ -1,15 +1,21 @@
 //! The stream object (bintu-api.md §2.2, CONTRACT.md "Stream object additions"). Data is
 //! gathered under one database lock (`load`), then rendered without it. Top-level fields
 //! describe the requested member; `playout` lists the whole group, passthrough first.
+//! Rendering borrows from the rows into typed structs serialised straight to bytes: no
+//! intermediate `serde_json::Value` tree, which was most of a GET's cost.
 
 use std::path::PathBuf;
 
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use rusqlite::Connection;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::assets;
+use super::assets::{self, Asset, WebEntry};
 use crate::db::assets::{group_recordings, group_sessions, RecordingRow, SessionRow};
 use crate::db::streams::{group_members, StreamRow};
+use crate::error::ApiError;
 use crate::server::AppState;
 
 /// A group with its recent sessions and recordings, per member (same order as `members`).
@@ -89,7 +95,7 @@ impl Ctx {
 
 /// Parses stored JSON text; a corrupt value renders as `[]` rather than failing the request.
 pub fn json_of(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|_| json!([]))
+    serde_json::from_str(text).unwrap_or_else(|_| Value::Array(Vec::new()))
 }
 
 /// "Passthrough" for index 0, "N. Transcode" otherwise (the dashboard's member labels).
@@ -101,111 +107,277 @@ pub fn label(index: i64) -> String {
     }
 }
 
-fn member_entry(m: &StreamRow, ctx: &Ctx, with_url: bool) -> Value {
-    let rtmp = json!({ "url": ctx.rtmp_base, "streamname": m.name });
-    let mut e = json!({
-        "id": m.id, "index": m.member_index, "streamname": m.name, "type": "live",
-        "label": label(m.member_index),
-        "info": { "width": m.width, "height": m.height, "bitrate": m.bitrate, "fps": m.fps },
-        "rtmp": rtmp,
-    });
-    if with_url {
-        e["url"] = json!(ctx.rtmp_base);
-    }
-    if let Some(p) = &m.profile {
-        e["profile"] = json!(p);
-    }
-    if !ctx.public {
-        e["tags"] = json_of(&m.tags);
-        let processing = json_of(&m.processing);
-        if let Some(pending) = m.processing_pending.as_deref().map(json_of) {
-            if pending != processing {
-                e["processing_pending"] = pending;
-            }
-        }
-        e["processing"] = processing;
-    }
-    e
+/// A member's JSON columns, parsed once per render.
+pub struct Parsed {
+    pub tags: Value,
+    pub processing: Value,
+    /// Present only when it differs from `processing`.
+    pub pending: Option<Value>,
 }
 
-/// The stream object of member `requested` (an id of `g.members`).
-pub fn stream_object(g: &GroupData, requested: &str, ctx: &Ctx) -> Value {
-    let Some(me) = g
+impl Parsed {
+    pub fn of(m: &StreamRow) -> Parsed {
+        let processing = json_of(&m.processing);
+        let pending = m
+            .processing_pending
+            .as_deref()
+            .map(json_of)
+            .filter(|p| *p != processing);
+        Parsed {
+            tags: json_of(&m.tags),
+            processing,
+            pending,
+        }
+    }
+
+    pub fn has(&self, process: &str) -> bool {
+        self.processing
+            .as_array()
+            .is_some_and(|l| l.iter().any(|p| p["id"] == process))
+    }
+}
+
+#[derive(Serialize)]
+pub struct Rtmp<'a> {
+    url: &'a str,
+    streamname: &'a str,
+}
+
+#[derive(Serialize)]
+struct Info {
+    width: i64,
+    height: i64,
+    bitrate: i64,
+    fps: i64,
+}
+
+#[derive(Serialize)]
+pub struct MemberEntry<'a> {
+    id: &'a str,
+    index: i64,
+    streamname: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    info: Info,
+    rtmp: Rtmp<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tags: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processing: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processing_pending: Option<&'a Value>,
+}
+
+fn member_entry<'a>(
+    m: &'a StreamRow,
+    p: &'a Parsed,
+    ctx: &'a Ctx,
+    with_url: bool,
+) -> MemberEntry<'a> {
+    let private = |v: &'a Value| (!ctx.public).then_some(v);
+    MemberEntry {
+        id: &m.id,
+        index: m.member_index,
+        streamname: &m.name,
+        kind: "live",
+        label: label(m.member_index),
+        info: Info {
+            width: m.width,
+            height: m.height,
+            bitrate: m.bitrate,
+            fps: m.fps,
+        },
+        rtmp: Rtmp {
+            url: &ctx.rtmp_base,
+            streamname: &m.name,
+        },
+        url: with_url.then_some(ctx.rtmp_base.as_str()),
+        profile: m.profile.as_deref(),
+        tags: private(&p.tags),
+        processing: private(&p.processing),
+        processing_pending: p.pending.as_ref().and_then(private),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Hls {
+    url: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    index: i64,
+}
+
+#[derive(Serialize)]
+pub struct Playout<'a> {
+    h5live: Vec<MemberEntry<'a>>,
+    rtmp: Vec<MemberEntry<'a>>,
+    hls: Vec<Hls>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    web: Option<Vec<WebEntry<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnails: Option<Vec<Asset<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    motionclip: Option<Vec<Asset<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replay: Option<Vec<Asset<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct StreamObject<'a> {
+    id: &'a str,
+    streamgroup: &'a str,
+    state: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    created_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tags: Option<&'a Value>,
+    transcoding: bool,
+    webrtc: bool,
+    ingest: Ingest<'a>,
+    playout: Playout<'a>,
+}
+
+#[derive(Serialize)]
+pub struct Ingest<'a> {
+    rtmp: Rtmp<'a>,
+}
+
+/// The parsed JSON columns of every member, in member order; borrowed by the render.
+pub fn parse_all(g: &GroupData) -> Vec<Parsed> {
+    g.members.iter().map(Parsed::of).collect()
+}
+
+fn playout<'a>(
+    g: &'a GroupData,
+    parsed: &'a [Parsed],
+    ctx: &'a Ctx,
+    me: usize,
+    full: bool,
+) -> Playout<'a> {
+    let members = || g.members.iter().zip(parsed);
+    let hls = g
         .members
         .iter()
-        .find(|m| m.id == requested)
-        .or(g.members.first())
-    else {
-        return json!({});
-    };
-    let h5live: Vec<Value> = g
-        .members
-        .iter()
-        .map(|m| member_entry(m, ctx, false))
-        .collect();
-    let rtmp: Vec<Value> = g
-        .members
-        .iter()
-        .map(|m| member_entry(m, ctx, true))
-        .collect();
-    let hls: Vec<Value> = g
-        .members
-        .iter()
-        .map(|m| {
-            json!({
-                "url": crate::media_paths::url(&ctx.public_base, &crate::media_paths::replay_current(&m.name)),
-                "type": "live", "index": m.member_index,
-            })
+        .map(|m| Hls {
+            url: crate::media_paths::url(
+                &ctx.public_base,
+                &crate::media_paths::replay_current(&m.name),
+            ),
+            kind: "live",
+            index: m.member_index,
         })
         .collect();
-    let mut live = json!({
-        "url": format!("{}/stream/{}", ctx.public_base, me.id), "type": "live",
-        "streamId": me.id, "id": me.id, "createdAt": me.created_at,
-        "pushUrl": null, "opcode": null,
-    });
-    if !ctx.public {
-        live["processing"] = json_of(&me.processing);
-        live["tags"] = json_of(&me.tags);
+    Playout {
+        h5live: members()
+            .map(|(m, p)| member_entry(m, p, ctx, false))
+            .collect(),
+        rtmp: members()
+            .map(|(m, p)| member_entry(m, p, ctx, true))
+            .collect(),
+        hls,
+        web: full.then(|| assets::web(g, &parsed[me], me, ctx)),
+        thumbnails: full.then(|| assets::images(g, parsed, ctx, "thumbs")),
+        motionclip: full.then(|| assets::images(g, parsed, ctx, "motionclip")),
+        replay: full.then(|| assets::replay(g, parsed, ctx)),
     }
-    let mut web = vec![live];
-    web.extend(assets::recordings(g, ctx));
-    let mut playout = Map::new();
-    playout.insert("h5live".into(), Value::Array(h5live));
-    playout.insert("rtmp".into(), Value::Array(rtmp));
-    playout.insert("hls".into(), Value::Array(hls));
-    playout.insert("web".into(), Value::Array(web));
-    playout.insert(
-        "thumbnails".into(),
-        Value::Array(assets::images(g, ctx, "thumbs")),
-    );
-    playout.insert(
-        "motionclip".into(),
-        Value::Array(assets::images(g, ctx, "motionclip")),
-    );
-    playout.insert("replay".into(), Value::Array(assets::replay(g, ctx)));
-    let mut obj = json!({
-        "id": me.id, "streamgroup": me.group_id, "state": me.state, "type": "low-latency",
-        "created_at": me.created_at, "transcoding": g.members.len() > 1, "webrtc": false,
-        "ingest": { "rtmp": { "url": ctx.rtmp_base, "streamname": me.name } },
-        "playout": Value::Object(playout),
-    });
-    if !ctx.public {
-        obj["tags"] = json_of(&me.tags);
+}
+
+/// The stream object of member `requested` (an id of `g.members`; the passthrough if not).
+pub fn stream_object<'a>(
+    g: &'a GroupData,
+    parsed: &'a [Parsed],
+    requested: &str,
+    ctx: &'a Ctx,
+) -> StreamObject<'a> {
+    let i = g
+        .members
+        .iter()
+        .position(|m| m.id == requested)
+        .unwrap_or(0);
+    let me = &g.members[i];
+    StreamObject {
+        id: &me.id,
+        streamgroup: &me.group_id,
+        state: &me.state,
+        kind: "low-latency",
+        created_at: &me.created_at,
+        tags: (!ctx.public).then_some(&parsed[i].tags),
+        transcoding: g.members.len() > 1,
+        webrtc: false,
+        ingest: Ingest {
+            rtmp: Rtmp {
+                url: &ctx.rtmp_base,
+                streamname: &me.name,
+            },
+        },
+        playout: playout(g, parsed, ctx, i, true),
     }
-    obj
+}
+
+#[derive(Serialize)]
+pub struct GroupObject<'a> {
+    id: &'a str,
+    state: &'a str,
+    playout: Playout<'a>,
 }
 
 /// `GET /stream/{id}/group`: `{id, state, playout:{rtmp, hls, h5live}}`.
-pub fn group_object(g: &GroupData, ctx: &Ctx) -> Value {
-    let full = match g.members.first() {
-        Some(first) => stream_object(g, &first.id, ctx),
-        None => return json!({}),
-    };
-    json!({
-        "id": full["streamgroup"], "state": full["state"],
-        "playout": {
-            "rtmp": full["playout"]["rtmp"], "hls": full["playout"]["hls"],
-            "h5live": full["playout"]["h5live"],
-        },
-    })
+pub fn group_object<'a>(g: &'a GroupData, parsed: &'a [Parsed], ctx: &'a Ctx) -> GroupObject<'a> {
+    let first = &g.members[0];
+    GroupObject {
+        id: &first.group_id,
+        state: &first.state,
+        playout: playout(g, parsed, ctx, 0, false),
+    }
+}
+
+/// A JSON 200 response serialised once, straight from borrowed structs.
+pub struct JsonOut(Vec<u8>);
+
+impl JsonOut {
+    pub fn of<T: Serialize>(v: &T) -> Result<JsonOut, ApiError> {
+        serde_json::to_vec(v)
+            .map(JsonOut)
+            .map_err(ApiError::internal)
+    }
+}
+
+impl IntoResponse for JsonOut {
+    fn into_response(self) -> Response {
+        let mut res = self.0.into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+        res
+    }
+}
+
+/// The stream object of `requested`, serialised.
+pub fn stream_json(g: &GroupData, requested: &str, ctx: &Ctx) -> Result<JsonOut, ApiError> {
+    let parsed = parse_all(g);
+    JsonOut::of(&stream_object(g, &parsed, requested, ctx))
+}
+
+/// `GET /stream`'s array: each group's passthrough object, serialised.
+pub fn list_json(groups: &[GroupData], ctx: &Ctx) -> Result<JsonOut, ApiError> {
+    let parsed: Vec<Vec<Parsed>> = groups.iter().map(parse_all).collect();
+    let objects: Vec<StreamObject> = groups
+        .iter()
+        .zip(&parsed)
+        .map(|(g, p)| stream_object(g, p, &g.members[0].id, ctx))
+        .collect();
+    JsonOut::of(&objects)
+}
+
+/// The group object, serialised.
+pub fn group_json(g: &GroupData, ctx: &Ctx) -> Result<JsonOut, ApiError> {
+    let parsed = parse_all(g);
+    JsonOut::of(&group_object(g, &parsed, ctx))
 }

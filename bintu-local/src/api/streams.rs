@@ -4,13 +4,12 @@
 
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
-use axum::Json;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
 use super::auth::{Caller, MaybeCaller};
 use super::body::JsonBody;
-use super::render::{self, Ctx, GroupData};
+use super::render::{self, Ctx, GroupData, JsonOut};
 use super::{profiles, query, validation};
 use crate::db::orgs::Role;
 use crate::db::streams::{self, NewMember, StreamRow};
@@ -56,16 +55,12 @@ pub async fn write<T: Send + 'static>(
 }
 
 /// The stream object of member `id` after an action (deleted members included).
-pub fn respond(state: &AppState, id: &str) -> ApiResult<Json<Value>> {
+pub fn respond(state: &AppState, id: &str) -> ApiResult<JsonOut> {
     let conn = state.db.read();
     let me = streams::member_any_state(&conn, id)?.ok_or_else(|| ApiError::stream_not_found(id))?;
     let g = render::load(&conn, &me.group_id, query::DEFAULT_ASSET_LIMIT)?;
     drop(conn);
-    Ok(Json(render::stream_object(
-        &g,
-        &me.id,
-        &Ctx::new(state, false),
-    )))
+    render::stream_json(&g, &me.id, &Ctx::new(state, false))
 }
 
 /// `POST /stream` `{tags?, transcodes?:[{profile,tags}], processing?:[[proc..]..]}`.
@@ -73,7 +68,7 @@ pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     JsonBody(body): JsonBody,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     caller.require(Role::User)?;
     let obj = validation::object(&body)?;
     let mut members = vec![NewMember {
@@ -116,11 +111,7 @@ pub async fn create(
     tracing::info!(stream = %rows[0].id, members = rows.len(), org = %caller.org.hash, "stream created");
     let g = GroupData::fresh(rows);
     let id = g.members[0].id.clone();
-    Ok(Json(render::stream_object(
-        &g,
-        &id,
-        &Ctx::new(&state, false),
-    )))
+    render::stream_json(&g, &id, &Ctx::new(&state, false))
 }
 
 /// `GET /stream`: the organisation's groups (passthrough objects), newest first.
@@ -128,7 +119,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     RawQuery(q): RawQuery,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     let filter = query::list_filter(q.as_deref())?;
     let limit = query::asset_limit(q.as_deref())?;
     let conn = state.db.read();
@@ -138,11 +129,7 @@ pub async fn list(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     drop(conn);
     let ctx = Ctx::new(&state, false);
-    let out: Vec<Value> = groups
-        .iter()
-        .map(|g| render::stream_object(g, &g.members[0].id, &ctx))
-        .collect();
-    Ok(Json(Value::Array(out)))
+    render::list_json(&groups, &ctx)
 }
 
 fn load_visible(
@@ -164,14 +151,10 @@ pub async fn get(
     caller: MaybeCaller,
     StreamId(id): StreamId,
     RawQuery(q): RawQuery,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     let limit = query::asset_limit(q.as_deref())?;
     let (me, g) = load_visible(&state, &caller, &id, limit)?;
-    Ok(Json(render::stream_object(
-        &g,
-        &me.id,
-        &Ctx::new(&state, caller.0.is_none()),
-    )))
+    render::stream_json(&g, &me.id, &Ctx::new(&state, caller.0.is_none()))
 }
 
 /// `GET /stream/{id}/group`: `{id, state, playout:{rtmp, hls, h5live}}`.
@@ -179,10 +162,7 @@ pub async fn group(
     State(state): State<AppState>,
     caller: MaybeCaller,
     StreamId(id): StreamId,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<JsonOut> {
     let (_, g) = load_visible(&state, &caller, &id, 0)?;
-    Ok(Json(render::group_object(
-        &g,
-        &Ctx::new(&state, caller.0.is_none()),
-    )))
+    render::group_json(&g, &Ctx::new(&state, caller.0.is_none()))
 }
