@@ -46,13 +46,19 @@ pub fn resolve(parts: &Parts, state: &AppState) -> Result<Option<Caller>, ApiErr
                 org,
                 role: Role::Admin,
             })),
-            None => Err(ApiError::apikey_not_valid(&mask(&key))),
+            None => {
+                // Masked: a log line must never carry a usable key.
+                tracing::info!(apikey = %mask(&key), "API key rejected");
+                Err(ApiError::apikey_not_valid(&mask(&key)))
+            }
         };
     }
     if let Some(token) = header(TOKEN_HEADER) {
         let conn = state.db.read();
-        let user = orgs::user_by_token(&conn, &token)?
-            .ok_or_else(|| ApiError::credentials_not_valid(&mask(&token)))?;
+        let user = orgs::user_by_token(&conn, &token)?.ok_or_else(|| {
+            tracing::info!(token = %mask(&token), "user token rejected");
+            ApiError::credentials_not_valid(&mask(&token))
+        })?;
         let org = orgs::org_by_id(&conn, &user.org_id)?
             .ok_or_else(|| ApiError::credentials_not_valid(&mask(&token)))?;
         return Ok(Some(Caller {
