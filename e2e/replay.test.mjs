@@ -104,6 +104,9 @@ test('clip by keyboard, share, replay only that range, cut it with ffmpeg', { ti
   assert.ok(Math.min(...times) >= cueIn - 0.05, `started at ${Math.min(...times)} < ${cueIn}`);
   assert.ok(Math.abs((await videoTime(viewer.page)) - cueOut) < 0.3, 'paused at cueOut');
   assert.equal((await viewer.page.getByRole('button', { name: 'Play' }).count()) > 0, true);
+  // Keyboard without focusing anything: J (back 10 s) is clamped to the clip start.
+  await viewer.page.keyboard.press('j');
+  await viewer.page.waitForFunction((cin) => Math.abs(document.querySelector('video').currentTime - cin) < 0.3, cueIn);
   await shot(viewer.page, 'replay-player');
   assertClean(viewer.log);
 

@@ -84,7 +84,8 @@ pub fn PlayerControls(url: String, target: ReplayTarget) -> impl IntoView {
         }
         m.error.set(None);
     };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+    // On the window, so the keys work before anything has focus (the page just opened).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let tag = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -106,7 +107,8 @@ pub fn PlayerControls(url: String, target: ReplayTarget) -> impl IntoView {
             _ => return,
         }
         ev.prevent_default();
-    };
+    });
+    on_cleanup(move || keys.remove());
     let clock = move |t: f64| match session {
         Some(s) => format_clock(s, t, offset),
         None => format_duration(t - cue_in),
@@ -122,7 +124,7 @@ pub fn PlayerControls(url: String, target: ReplayTarget) -> impl IntoView {
         }
     };
     view! {
-        <div class="replayer__stage" on:keydown=on_key>
+        <div class="replayer__stage">
             <video
                 class="replayer__video"
                 node_ref=m.video
