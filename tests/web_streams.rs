@@ -331,3 +331,71 @@ async fn expanded_rows_list_recordings_and_replay_sessions_with_their_links() {
         "every URL has a Copy button"
     );
 }
+
+#[wasm_bindgen_test]
+async fn preview_busts_the_cache_and_shows_a_placeholder_instead_of_a_broken_image() {
+    use nano_console::components::preview::Preview;
+    let token = RwSignal::new(123i64);
+    let refreshed = RwSignal::new(0);
+    let fx = Fixture::mount(move || {
+        view! {
+            <Preview title="Thumbnail" url=Signal::derive(|| Some("http://h/t.jpg".to_string()))
+                token captured=Signal::derive(|| "captured 3 s ago".to_string())
+                on_refresh=Callback::new(move |_| refreshed.update(|n| *n += 1))/>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        fx.attr("img", "src").as_deref(),
+        Some("http://h/t.jpg?t=123")
+    );
+    assert_eq!(fx.text(".preview__age"), "captured 3 s ago");
+    let ev = web_sys::Event::new("error").unwrap();
+    fx.find("img").dispatch_event(&ev).unwrap();
+    settle().await;
+    assert!(!fx.exists("img"), "no broken image");
+    assert_eq!(fx.text(".preview__empty"), "Thumbnail not available");
+    fx.click("button");
+    token.set(456);
+    settle().await;
+    assert_eq!(refreshed.get_untracked(), 1);
+    assert_eq!(
+        fx.attr("img", "src").as_deref(),
+        Some("http://h/t.jpg?t=456"),
+        "a refresh tries again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stream_table_links_rows_to_the_overview_and_pages_through_the_url() {
+    use nano_console::domain::list_query::ListFilter;
+    use nano_console::pages::streams::list::StreamTable;
+    let streams: Vec<Stream> = (0..25)
+        .map(|i| {
+            serde_json::from_value(serde_json::json!({
+                "id": format!("s{i}"), "state": if i == 0 { "live" } else { "ended" },
+                "created_at": "2024-10-23T10:06:00.000Z", "tags": ["a"],
+                "playout": {"h5live": [{"index": 0}, {"index": 1}]}
+            }))
+            .unwrap()
+        })
+        .collect();
+    let filter = ListFilter::from_search("?state=live&page=2");
+    let fx = Fixture::mount(move || view! { <StreamTable streams filter/> });
+    settle().await;
+    assert_eq!(fx.all(".stream-table tbody tr").len(), 25);
+    assert_eq!(
+        fx.attr(".stream-table tbody a", "href").as_deref(),
+        Some("/stream/s0")
+    );
+    assert_eq!(fx.text(".state-badge"), "LIVE");
+    assert!(fx.texts(".stream-table tbody td")[2].contains("10/23/2024 10:06 am (UTC)"));
+    assert_eq!(
+        fx.attr("a[rel=prev]", "href").as_deref(),
+        Some("/stream?state=live")
+    );
+    assert_eq!(
+        fx.attr("a[rel=next]", "href").as_deref(),
+        Some("/stream?state=live&page=3")
+    );
+}
