@@ -24,7 +24,7 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=size=1280x720:rate=
 
 start_local_server
 python3 - "$WORK/in.flv" "$SERVER_PID" "$SECS" <<'PY'
-import hashlib, json, os, resource, subprocess, sys, threading, time, urllib.request
+import hashlib, http.client, json, os, resource, subprocess, sys, threading, time, urllib.request
 
 flv, pid, secs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 base, key, rtmp = os.environ["E2E_BASE_URL"], os.environ["E2E_API_KEY"], os.environ["E2E_RTMP_PORT"]
@@ -48,21 +48,33 @@ v = api("POST", "/stream", {"processing": [[
 sid, name = v["id"], v["ingest"]["rtmp"]["streamname"]
 thumb = f"{base}/vod/thumbnails/{name}.jpg"
 
-changes, stop = [], threading.Event()
+changes, stop, launched = [], threading.Event(), 0
 def poll():
-    last = None
+    # One keep-alive connection, like a browser refreshing the thumbnail.
+    global launched
+    host = base.split("//", 1)[1]
+    conn, last = http.client.HTTPConnection(host), None
     while not stop.is_set():
+        # Poll only around the ticks (1.5 s before to 3 s after), so the bench's own requests
+        # do not dominate bintu-local's CPU; the freshness is measured the same way.
+        since = time.time() - launched
+        if launched == 0 or not (since % INTERVAL > INTERVAL - 1.5 or since % INTERVAL < 3):
+            time.sleep(0.05)
+            continue
         try:
-            body = urllib.request.urlopen(thumb).read()
-            h = hashlib.md5(body).hexdigest()
-            if h != last:
+            conn.request("GET", f"/vod/thumbnails/{name}.jpg")
+            res = conn.getresponse()
+            body = res.read()
+            h = hashlib.md5(body).hexdigest() if res.status == 200 else None
+            if h is not None and h != last:
                 changes.append(time.time()); last = h
         except Exception:
-            pass
+            conn = http.client.HTTPConnection(host)
         time.sleep(0.05)
 threading.Thread(target=poll, daemon=True).start()
 
 before = cpu_of_server()
+launched = time.time()
 pub = subprocess.Popen(["ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-i", flv,
                         "-c", "copy", "-f", "flv", f"rtmp://127.0.0.1:{rtmp}/live/{name}"])
 pub.wait()
@@ -84,7 +96,7 @@ own, kids = after[0] - before[0], after[1] - before[1]
 engine = own + kids
 per_min = lambda x: x * 60.0 / secs
 print(f"engine CPU: {engine:.2f} s for {secs} s of stream = {per_min(engine):.2f} CPU s per minute "
-      f"(bintu-local itself {own:.2f} s incl. serving the 50 ms thumbnail polls, ffmpeg children {kids:.2f} s)")
+      f"(bintu-local itself {own:.2f} s incl. serving the thumbnail polls, ffmpeg children {kids:.2f} s)")
 print(f"decode-only CPU (ffmpeg -i in.flv -f null -): {decode:.2f} s = {per_min(decode):.2f} CPU s per minute")
 print(f"ratio engine / decode-only: {engine / decode:.2f} (goal <= 1.3)")
 

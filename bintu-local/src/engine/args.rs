@@ -91,6 +91,13 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
         "-loglevel",
         "error",
         "-y",
+        // One decoder thread and unthreaded filters: frames arrive at the live rate, so
+        // thread hand-offs only add CPU (see BENCHMARKS.md); the transcodes' encoders keep
+        // their own threads.
+        "-filter_complex_threads",
+        "1",
+        "-threads",
+        "1",
         "-f",
         "flv",
         "-i",
