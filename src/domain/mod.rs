@@ -8,6 +8,7 @@ pub mod credentials;
 pub mod cue_time;
 pub mod jsnum;
 pub mod list_query;
+pub mod new_stream;
 pub mod organisation;
 pub mod paths;
 pub mod playlist;

@@ -240,6 +240,18 @@ pub fn sync_from(drafts: &mut [MemberDraft], from: usize) -> usize {
     changed
 }
 
+/// The drafts the Edit modal starts from, one per member in index order: what applies at the
+/// next publish (`processing_pending` when present, else `processing`).
+pub fn next_session_drafts(stream: &super::stream::Stream) -> Vec<MemberDraft> {
+    stream
+        .members()
+        .iter()
+        .map(|m| {
+            MemberDraft::from_processes(m.processing_pending.as_ref().unwrap_or(&m.processing))
+        })
+        .collect()
+}
+
 /// Group advice: ABR replay works best with the same replay duration on every member.
 pub fn group_warnings(drafts: &[MemberDraft]) -> Vec<String> {
     let durations: Vec<Option<u32>> = drafts
@@ -341,6 +353,26 @@ mod tests {
         let mut b = a.clone();
         b.card_mut(ProcessKind::Thumbs).interval = " 30".into();
         assert!(!differs(&a, &b));
+    }
+
+    #[test]
+    fn the_modal_starts_from_the_pending_settings() {
+        let s: super::super::stream::Stream = serde_json::from_value(serde_json::json!({
+            "playout": {"h5live": [
+                {"index": 1, "processing": [{"id": "rec", "duration": null}]},
+                {"index": 0, "processing": [{"id": "thumbs", "interval": 30}],
+                 "processing_pending": [{"id": "thumbs", "interval": 60}]}]}
+        }))
+        .unwrap();
+        let d = next_session_drafts(&s);
+        assert_eq!(
+            d[0].to_processes().unwrap(),
+            vec![Process::Thumbs { interval: 60 }]
+        );
+        assert_eq!(
+            d[1].to_processes().unwrap(),
+            vec![Process::Rec { duration: None }]
+        );
     }
 
     #[test]

@@ -9,13 +9,13 @@ use super::upgrade::UpgradeNeeded;
 use crate::components::feedback::ErrorBanner;
 use crate::components::processing_editor::ProcessingEditor;
 use crate::components::tag_input::TagInput;
-use crate::domain::organisation::Organisation;
+use crate::domain::new_stream;
 use crate::domain::paths;
 use crate::domain::processing_form::MemberDraft;
 use crate::domain::stream::{member_label, NewStream, TranscodingProfile};
 use crate::domain::transcoding::{
     active_slots, bitrate_errors, default_slots, fallback_profiles, profile_label, slot_available,
-    toggle_slot, transcode_requests, Slot,
+    toggle_slot, Slot,
 };
 use crate::session::{use_api, use_organisation};
 
@@ -94,7 +94,7 @@ pub fn CreateStreamPage() -> impl IntoView {
         if disabled() {
             return;
         }
-        create.dispatch(build_body(
+        create.dispatch(new_stream::build(
             &org_now(),
             tags.get_untracked(),
             &slots.get_untracked(),
@@ -141,40 +141,6 @@ pub fn CreateStreamPage() -> impl IntoView {
                 {move || if create.pending().get() { "Creating…" } else { "Create new Stream" }}
             </button>
         </form>
-    }
-}
-
-/// The request body; processing only when the package is on and something is switched on.
-fn build_body(
-    org: &Organisation,
-    tags: Vec<String>,
-    slots: &[Slot],
-    drafts: &[MemberDraft],
-) -> NewStream {
-    let transcodes = if org.features.transcoding {
-        transcode_requests(slots)
-    } else {
-        Vec::new()
-    };
-    let n = 1 + transcodes.len();
-    let processing: Vec<_> = drafts
-        .iter()
-        .take(n)
-        .map(|d| d.to_processes().unwrap_or_default())
-        .collect();
-    let any = processing.iter().any(|p| !p.is_empty());
-    let mut tags = tags;
-    if !transcodes.is_empty() && !tags.iter().any(|t| t == "Passthrough") {
-        tags.push("Passthrough".into());
-    }
-    NewStream {
-        tags,
-        transcodes,
-        processing: if any && org.features.processing.enabled {
-            processing
-        } else {
-            Vec::new()
-        },
     }
 }
 

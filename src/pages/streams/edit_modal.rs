@@ -9,20 +9,9 @@ use leptos::prelude::*;
 use crate::components::feedback::ErrorBanner;
 use crate::components::processing_editor::ProcessingEditor;
 use crate::domain::process::Process;
-use crate::domain::processing_form::{differs, MemberDraft};
+use crate::domain::processing_form::{differs, next_session_drafts, MemberDraft};
 use crate::domain::stream::Stream;
 use crate::session::use_api;
-
-/// The drafts the modal starts from: what applies at the next publish.
-pub fn initial_drafts(stream: &Stream) -> Vec<MemberDraft> {
-    stream
-        .members()
-        .iter()
-        .map(|m| {
-            MemberDraft::from_processes(m.processing_pending.as_ref().unwrap_or(&m.processing))
-        })
-        .collect()
-}
 
 #[component]
 pub fn EditModal(
@@ -32,7 +21,7 @@ pub fn EditModal(
     on_saved: Callback<Stream>,
 ) -> impl IntoView {
     let api = use_api();
-    let start = stream.with_untracked(initial_drafts);
+    let start = stream.with_untracked(next_session_drafts);
     let original = StoredValue::new(start.clone());
     let drafts = RwSignal::new(start);
     let active = RwSignal::new(initial_tab);
