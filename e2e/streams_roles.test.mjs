@@ -135,3 +135,28 @@ test('without the Live Processing package, create and overview show "Upgrade nee
   assertClean(log, [KEY, key]);
   await context.close();
 });
+
+test('a failed create keeps everything as typed and shows the API message', async () => {
+  const { page, log, context } = await watchedPage(browser);
+  await page.goto(`${BASE}/stream/create`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page);
+  await page.waitForURL(/\/stream\/create$/);
+  // The API refuses this one create (as a full Bintu would on a quota), everything else is real.
+  await page.route(`${BASE}/stream`, (route) => route.request().method() === 'POST'
+    ? route.fulfill({ status: 403, contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({ error: { code: 2001, message: 'Stream quota reached', userinfo: {} } }) })
+    : route.continue());
+  await page.locator('#tag-input').fill('kept-tag');
+  await page.locator('#tag-input').press('Enter');
+  await page.getByLabel('Thumbnail for Passthrough').check();
+  await page.locator('#pc-0-thumbs-interval').fill('45');
+  await page.getByRole('button', { name: 'Create new Stream' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Stream quota reached' }).waitFor();
+  assert.match(page.url(), /\/stream\/create$/);
+  assert.equal(await page.locator('#pc-0-thumbs-interval').inputValue(), '45');
+  assert.match(await page.locator('.tag-input__chips').textContent(), /kept-tag/);
+  assert.equal(await page.getByRole('button', { name: 'Create new Stream' }).isDisabled(), false, 'the user can retry');
+  assertClean(log);
+  await context.close();
+});
