@@ -87,6 +87,7 @@ async fn a_thirty_second_publish_produces_every_output_and_edits_apply_next_sess
         assert!(decodes(&mp4), "{} decodes", mp4.display());
 
         check_replay(&s, name, session);
+        check_timeline(&s, name, session, w);
     }
     let abr =
         std::fs::read_to_string(media(&s, &format!("replay/{pass}-abr-{session}.m3u8"))).unwrap();
@@ -200,4 +201,21 @@ fn check_replay(s: &Server, name: &str, session: i64) {
     assert!(status.success());
     let d = duration(&ffprobe(&cut, false));
     assert!((d - 10.0).abs() <= 2.1, "cut duration {d}");
+}
+
+/// The session's thumbnails along the timeline: `index.json` lists pictures at multiples of
+/// the 10 s interval, each one a JPEG of the member's width.
+fn check_timeline(s: &Server, name: &str, session: i64, width: i64) {
+    let dir = media(s, &format!("replay/thumbs/{name}-{session}"));
+    let index: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let entries = index.as_array().unwrap();
+    assert!(entries.len() >= 3, "{index}");
+    for e in entries {
+        let t = e["t"].as_i64().unwrap();
+        assert_eq!(t % 10, 0, "{index}");
+        assert_eq!(e["file"], format!("{t}.jpg"));
+        let probe = ffprobe(&dir.join(format!("{t}.jpg")), false);
+        assert_eq!(probe["streams"][0]["width"].as_i64(), Some(width));
+    }
 }

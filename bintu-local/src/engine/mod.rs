@@ -9,5 +9,6 @@ pub mod gif;
 pub mod playlists;
 pub mod processes;
 mod session;
+pub mod timeline;
 
 pub use session::Session;

@@ -14,7 +14,7 @@ use tokio::task::JoinHandle;
 use super::args::{self, Job, Paths};
 use super::playlists::{self, Variant};
 use super::processes::Processes;
-use super::{atomic, gif};
+use super::{atomic, gif, timeline};
 use crate::db::sessions::{self, PublishPlan};
 use crate::db::Db;
 use crate::media_paths;
@@ -96,6 +96,15 @@ impl Session {
                     media.join(&file),
                     media.join(media_paths::replay_current(name)),
                     file.trim_start_matches("replay/").to_string(),
+                    stop_rx.clone(),
+                )));
+            }
+            if let (Some(interval), Some(_)) = (job.procs.thumbs, job.procs.replay) {
+                helpers.push(tokio::spawn(timeline::run(
+                    media.join(media_paths::thumbnail(name)),
+                    media.join(timeline::dir(name, plan.session_ms)),
+                    plan.session_ms,
+                    interval,
                     stop_rx.clone(),
                 )));
             }
