@@ -4,19 +4,7 @@
 
 use leptos::prelude::*;
 
-/// Suggestions for `typed`: known tags containing it (case-insensitive), not yet added.
-pub fn suggestions(known: &[String], added: &[String], typed: &str) -> Vec<String> {
-    let t = typed.trim().to_lowercase();
-    if t.chars().count() < 3 {
-        return Vec::new();
-    }
-    known
-        .iter()
-        .filter(|k| k.to_lowercase().contains(&t) && !added.contains(k))
-        .take(8)
-        .cloned()
-        .collect()
-}
+use crate::domain::tags::{self, suggestions};
 
 #[component]
 pub fn TagInput(
@@ -29,17 +17,16 @@ pub fn TagInput(
     let error = RwSignal::new(String::new());
     let show_all = RwSignal::new(false);
     let add = move |raw: String| {
-        let t = raw.trim().to_string();
-        if t.is_empty() {
-            return;
+        let mut result = Ok(false);
+        tags.update(|v| result = tags::add(v, &raw));
+        match result {
+            Ok(true) => {
+                text.set(String::new());
+                error.set(String::new());
+            }
+            Ok(false) => {}
+            Err(msg) => error.set(msg.to_string()),
         }
-        if tags.with_untracked(|v| v.contains(&t)) {
-            error.set("Tag already added".into());
-            return;
-        }
-        tags.update(|v| v.push(t));
-        text.set(String::new());
-        error.set(String::new());
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {

@@ -19,6 +19,7 @@ pub mod replay_urls;
 pub mod share;
 pub mod stream;
 pub mod table_rules;
+pub mod tags;
 pub mod time;
 pub mod transcoding;
 pub mod urls;
