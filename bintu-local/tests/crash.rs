@@ -1,7 +1,8 @@
-//! Durability: clients create stream groups in a loop while the real binary is killed with
-//! SIGKILL at a random moment; after a restart on the same data directory every create that
-//! was answered 200 is there with all its members, no group is partial, and SQLite's
-//! integrity check passes.
+//! Durability: clients create stream groups and edit their processing (all members in one
+//! request) in a loop while the real binary is killed with SIGKILL at a random moment. After
+//! a restart on the same data directory every create answered 200 is there with all its
+//! members, every edit answered 200 is kept and no edit is half applied, no group is
+//! partial, and SQLite's integrity check passes.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -54,8 +55,9 @@ fn start(dir: &Path) -> (Child, String, String) {
     (child, format!("http://127.0.0.1:{port}"), key)
 }
 
-/// Stream id → member ids, for every create that was answered 200.
-type Acked = Arc<Mutex<Vec<(String, Vec<Value>)>>>;
+/// For every create answered 200: stream id, member ids, and the thumbs interval of the
+/// last processing edit (nested form, all members at once) answered 200.
+type Acked = Arc<Mutex<Vec<(String, Vec<Value>, Option<i64>)>>>;
 
 async fn create_loop(http: reqwest::Client, base: String, key: String, acked: Acked) {
     let body = json!({
@@ -84,15 +86,30 @@ async fn create_loop(http: reqwest::Client, base: String, key: String, acked: Ac
             .iter()
             .map(|m| m["id"].clone())
             .collect();
-        acked
-            .lock()
-            .unwrap()
-            .push((v["id"].as_str().unwrap().to_string(), members));
+        let id = v["id"].as_str().unwrap().to_string();
+        let slot = {
+            let mut acked = acked.lock().unwrap();
+            acked.push((id.clone(), members, None));
+            acked.len() - 1
+        };
+        for interval in [100, 200] {
+            let one = json!([{"id":"thumbs","interval":interval}]);
+            let res = http
+                .put(format!("{base}/stream/{id}/processing"))
+                .header("X-BINTU-APIKEY", &key)
+                .json(&json!({"processing": [one, one, one]}))
+                .send()
+                .await;
+            match res {
+                Ok(r) if r.status() == 200 => acked.lock().unwrap()[slot].2 = Some(interval),
+                _ => return,
+            }
+        }
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn acknowledged_creates_survive_sigkill() {
+async fn acknowledged_writes_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let acked: Acked = Arc::default();
     for round in 0..3 {
@@ -110,7 +127,16 @@ async fn acknowledged_creates_survive_sigkill() {
                 ))
             })
             .collect();
-        let wait = rand::rng().random_range(150..600);
+        // Kill at a random moment after this round's first acknowledged create, so even a
+        // slow machine kills a server that is busy writing.
+        let before = acked.lock().unwrap().len();
+        for _ in 0..1000 {
+            if acked.lock().unwrap().len() > before {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let wait = rand::rng().random_range(0..400);
         tokio::time::sleep(Duration::from_millis(wait)).await;
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
@@ -118,14 +144,14 @@ async fn acknowledged_creates_survive_sigkill() {
             c.await.unwrap();
         }
         assert!(
-            !acked.lock().unwrap().is_empty(),
+            acked.lock().unwrap().len() > before,
             "round {round}: some creates were acknowledged"
         );
     }
     let (mut child, base, key) = start(dir.path());
     let http = reqwest::Client::new();
     let acked = acked.lock().unwrap().clone();
-    for (id, members) in &acked {
+    for (id, members, edit) in &acked {
         let res = http
             .get(format!("{base}/stream/{id}"))
             .header("X-BINTU-APIKEY", &key)
@@ -141,10 +167,26 @@ async fn acknowledged_creates_survive_sigkill() {
             .map(|m| m["id"].clone())
             .collect();
         assert_eq!(&got, members, "{id} has all its members");
-        assert_eq!(
-            v["playout"]["h5live"][2]["processing"],
-            json!([{"id":"rec","duration":null}])
-        );
+        // An edit is all or nothing across members, and an acknowledged one is kept.
+        let lists: Vec<Value> = (0..MEMBERS)
+            .map(|i| v["playout"]["h5live"][i]["processing"].clone())
+            .collect();
+        let original = vec![
+            json!([{"id":"thumbs","interval":30}]),
+            json!([]),
+            json!([{"id":"rec","duration":null}]),
+        ];
+        if lists != original {
+            let interval = lists[0][0]["interval"].as_i64().unwrap_or(0);
+            let edited = json!([{"id":"thumbs","interval":interval}]);
+            assert!(lists.iter().all(|l| *l == edited), "{id}: {lists:?}");
+            assert!(
+                interval >= edit.unwrap_or(0),
+                "{id}: acknowledged edit kept"
+            );
+        } else {
+            assert_eq!(*edit, None, "{id}: acknowledged edit lost");
+        }
     }
     child.kill().unwrap();
     child.wait().unwrap();
