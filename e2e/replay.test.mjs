@@ -137,3 +137,17 @@ test('an invalid or truncated share link says why, never a blank page', async ()
   assert.match(await page.locator('.replayer__reason').textContent(), /base64/);
   assertClean(log);
 });
+
+test('a stream with no replay yet retries with a visible countdown', async () => {
+  const stream = await createStream(); // never published: no playlist exists
+  const { page, log } = await watchedPage(browser);
+  await page.goto(`${BASE}/replay/clip?streamname=${stream.streamname}`);
+  const waiting = page.locator('.clip-page__waiting');
+  await waiting.filter({ hasText: /Trying again in 10 s/ }).waitFor();
+  await waiting.filter({ hasText: /Trying again in [1-9] s/ }).waitFor();
+  assert.equal(await waiting.getAttribute('role'), 'status');
+  // The replayer too, for a share link whose session playlist is missing.
+  await page.goto(`${BASE}/replay/player?share=${Buffer.from(`${stream.streamname}|1|9|1712345678901`).toString('base64').split('=')[0]}`);
+  await page.locator('.replayer__retry').filter({ hasText: /Trying again in \d+ s/ }).waitFor();
+  assert.equal(log.errors.length, 0);
+});
