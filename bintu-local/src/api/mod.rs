@@ -4,6 +4,7 @@ pub mod actions;
 pub mod assets;
 pub mod auth;
 pub mod body;
+pub mod group;
 pub mod json;
 pub mod organisation;
 pub mod profiles;
