@@ -194,6 +194,12 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
     println!("  API:          {url}");
     println!("  RTMP ingest:  {}/<streamname>", running.state.rtmp_base);
     println!("  Publish a test source: target/release/bintu-local publish <streamname>");
+    if running.rtmp_addr.port() != 1935 {
+        println!(
+            "    (add --url {}: the ingest is not on port 1935)",
+            running.state.rtmp_base
+        );
+    }
     println!("  Demo organisation: {} ({})", demo.name, demo.hash);
     println!("  Demo API key: {}", demo.apikey);
     println!("  More keys and tokens: bintu-local key list");

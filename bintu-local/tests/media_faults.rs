@@ -211,3 +211,29 @@ async fn an_unwritable_media_dir_refuses_the_publish_without_crashing() {
     assert_ne!(get(&s, &id).await["state"], "live");
     assert!(!s.running.state.live.is_live(&id));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_publish_command_exits_non_zero_with_a_clear_message_when_refused() {
+    let s = Server::start().await;
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_bintu-local"))
+        .args([
+            "publish",
+            "no-such-stream",
+            "--seconds",
+            "3",
+            "--size",
+            "320x180",
+        ])
+        .arg("--url")
+        .arg(format!("rtmp://{}/live", s.running.rtmp_addr))
+        .output()
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the server refused the publish of no-such-stream")
+            && err.contains("unknown stream name"),
+        "{err}"
+    );
+}
