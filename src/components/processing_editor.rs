@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::option_cards::OptionCards;
 use super::process_summary::ProcessSummary;
 use super::stream_tabs::StreamTabs;
-use crate::domain::processing_form::{differs, group_warnings, sync_from, MemberDraft};
+use crate::domain::processing_form::MemberDraft;
+use crate::domain::processing_sync::{differs, group_warnings, sync_from};
 
 #[component]
 pub fn ProcessingEditor(

@@ -14,6 +14,7 @@ pub mod paths;
 pub mod playlist;
 pub mod process;
 pub mod processing_form;
+pub mod processing_sync;
 pub mod replay_player;
 pub mod replay_urls;
 pub mod share;

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::components::feedback::ErrorBanner;
 use crate::components::processing_editor::ProcessingEditor;
 use crate::domain::process::Process;
-use crate::domain::processing_form::{differs, next_session_drafts, MemberDraft};
+use crate::domain::processing_form::MemberDraft;
+use crate::domain::processing_sync::{differs, next_session_drafts};
 use crate::domain::stream::Stream;
 use crate::session::use_api;
 
