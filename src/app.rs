@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/replay/clip") view=ClipPage/>
                 <Route path=path!("/replay/player") view=ReplayerPage/>
                 <Route path=path!("/live-replay/replayer") view=ReplayerPage/>
+                <Route path=path!("/live-replay/replayer/index.html") view=ReplayerPage/>
                 <ParentRoute path=path!("") view=AppShell>
                     <Route path=path!("") view=|| view! { <Redirect path="/stream"/> }/>
                     <Route path=path!("organisation") view=OrganisationPage/>

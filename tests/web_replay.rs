@@ -127,6 +127,7 @@ async fn truncated_share_code_says_the_link_is_invalid_and_why() {
         "{}",
         fx.text(".replayer__reason")
     );
+    assert_eq!(document().title(), "nanoStream - Live Replay");
     let role = fx.find(".replayer__overlay").get_attribute("role");
     assert_eq!(role.as_deref(), Some("alert"));
 }

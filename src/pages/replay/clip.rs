@@ -17,6 +17,9 @@ use crate::domain::urls::decode_component;
 #[component]
 pub fn ClipPage() -> impl IntoView {
     let location = use_location();
+    let previous = document().title();
+    document().set_title("nanoStream - Live Replay Demo");
+    on_cleanup(move || document().set_title(&previous));
     move || {
         location.search.track();
         let search = web_sys::window()

@@ -18,6 +18,9 @@ use crate::domain::replay_urls::{abr_playlist_url, playlist_url};
 #[component]
 pub fn ReplayerPage() -> impl IntoView {
     let location = use_location();
+    let previous = document().title();
+    document().set_title("nanoStream - Live Replay");
+    on_cleanup(move || document().set_title(&previous));
     move || {
         location.search.track();
         let search = web_sys::window()
