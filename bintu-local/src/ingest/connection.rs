@@ -153,7 +153,11 @@ impl Conn {
                 request_id,
                 stream_key,
                 ..
-            } => self.begin_publish(request_id, &stream_key).await?,
+            } => {
+                // Publishers may append a query (`name?key=…`); the stream is the name.
+                let name = stream_key.split('?').next().unwrap_or_default().to_string();
+                self.begin_publish(request_id, &name).await?
+            }
             ServerSessionEvent::PublishStreamFinished { .. } => {
                 self.end_publish().await;
                 self.close = true;
