@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::replay_urls::Thumb;
+use crate::domain::replay_thumbs::Thumb;
 
 /// Percent position of `t` in `[lo, hi]`, clamped.
 fn pct(t: f64, (lo, hi): (f64, f64)) -> f64 {

@@ -16,6 +16,7 @@ pub mod process;
 pub mod processing_form;
 pub mod processing_sync;
 pub mod replay_player;
+pub mod replay_thumbs;
 pub mod replay_urls;
 pub mod share;
 pub mod stream;

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::common::{fetch_playlist, sleep_ms};
 use crate::api::media::fetch_text;
 use crate::domain::playlist::{parse, Playlist};
-use crate::domain::replay_urls::{parse_thumbs, thumbs_index_url, Thumb};
+use crate::domain::replay_thumbs::{parse_thumbs, thumbs_index_url, Thumb};
 
 /// Seconds between playlist refreshes while the session is live.
 const REFRESH_MS: i32 = 4000;
