@@ -151,3 +151,28 @@ test('a stream with no replay yet retries with a visible countdown', async () =>
   await page.locator('.replayer__retry').filter({ hasText: /Trying again in \d+ s/ }).waitFor();
   assert.equal(log.errors.length, 0);
 });
+
+test('an ABR session plays with a quality select (Auto + each level)', { timeout: 120000 }, async () => {
+  const res = await fetch(`${BASE}/stream`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-BINTU-APIKEY': KEY },
+    body: JSON.stringify({ transcodes: [{ profile: 'vtrans2-852x480x800x25' }],
+      processing: [[{ id: 'replay', duration: null }], [{ id: 'replay', duration: null }]] }),
+  });
+  assert.equal(res.status, 200);
+  const name = (await res.json()).ingest.rtmp.streamname;
+  await publish(name, 14);
+  const { page, log } = await watchedPage(browser);
+  // Watch Replay of the latest session of the virtual ABR name (query mode, no sign-in).
+  await page.goto(`${BASE}/replay/player?streamname=${name}-abr`);
+  await waitTime(page, 1);
+  assert.equal(await page.locator('video').getAttribute('data-engine'), 'hls.js');
+  const quality = page.getByRole('combobox', { name: 'Quality' });
+  const options = await quality.locator('option').allTextContents();
+  assert.equal(options.length, 3, options.join(','));
+  assert.match(options[0], /^Auto/);
+  assert.ok(options.includes('480p'), options.join(','));
+  await quality.selectOption({ label: '480p' });
+  await page.waitForFunction(() => document.querySelector('video').videoHeight === 480, null, { timeout: 15000 });
+  assertClean(log);
+});
