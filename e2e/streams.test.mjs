@@ -129,6 +129,8 @@ test('publish: previews appear without reloading, links expand, edits while live
   const run2 = publish(created.streamname, 12);
   await page.getByTestId('pending-banner').waitFor({ state: 'detached', timeout: 30_000 });
   assert.equal((await page.locator('tbody[data-kind=thumbs] .cell-interval').textContent()).trim(), '20');
+  // Polls update the page in place: the rows the user opened are still open.
+  assert.equal(await replay.getByRole('button', { name: 'Show links of Replay' }).getAttribute('aria-expanded'), 'true');
   await run2;
   assertClean(log);
   await context.close();

@@ -61,6 +61,7 @@ test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', asyn
   page.once('dialog', (d) => d.accept());
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-options', 'focus returns to Edit Options');
   assert.equal((await page.locator('tbody[data-kind=thumbs] .cell-interval').textContent()).trim(), '30');
   // Confirm on a stream that is not live: applied at once, no pending banner.
   await page.getByRole('button', { name: 'Edit Options' }).click();
@@ -68,6 +69,7 @@ test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', asyn
   await dialog.getByLabel('Recording for Passthrough').check();
   await dialog.getByRole('button', { name: 'Confirm Changes' }).click();
   await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-options', 'focus returns after saving');
   await page.locator('tbody[data-kind=thumbs] .cell-interval').filter({ hasText: '45' }).waitFor();
   assert.equal((await page.locator('tbody[data-kind=rec] .cell-duration').textContent()).trim(), 'ENTIRE STREAM');
   assert.equal(await page.getByTestId('pending-banner').count(), 0);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::copy::CopyField;
 use crate::domain::paths;
 use crate::domain::process::ProcessKind;
-use crate::domain::stream::Stream;
+use crate::domain::stream::{Asset, Stream};
 use crate::domain::table_rules::{self, Row};
 
 #[component]
@@ -18,14 +18,15 @@ pub fn ProcessingTable(
     member: Signal<usize>,
 ) -> impl IntoView {
     let open = RwSignal::new(Vec::<ProcessKind>::new());
-    let rows = move || {
+    // A memo: a poll that changes nothing in the table leaves its rows (and focus) alone.
+    let rows = Memo::new(move |_| {
         stream.with(|s| {
             s.members()
                 .get(member.get())
                 .map(|m| table_rules::rows(s, m))
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <table class="processing-table">
             <thead>
@@ -38,7 +39,7 @@ pub fn ProcessingTable(
                     <th scope="col">"AVAILABLE LINKS"</th>
                 </tr>
             </thead>
-            {move || rows().into_iter().map(|r| view! { <TableRow row=r open stream member/> }).collect_view()}
+            {move || rows.get().into_iter().map(|r| view! { <TableRow row=r open stream member/> }).collect_view()}
         </table>
     }
 }
@@ -51,6 +52,17 @@ fn TableRow(
     member: Signal<usize>,
 ) -> impl IntoView {
     let kind = row.kind;
+    let assets = Memo::new(move |_| {
+        stream.with(|s| {
+            s.members().get(member.get()).map(|m| {
+                let list: Vec<Asset> = table_rules::member_assets(s, m, kind)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                (m.name().to_string(), list)
+            })
+        })
+    });
     let is_open = move || open.with(|o| o.contains(&kind));
     let details_id = format!("links-{}", kind.id());
     let toggle = move |_| {
@@ -86,7 +98,10 @@ fn TableRow(
                     <td colspan="6">
                         <h4 class="row-details__title">{kind.label()}</h4>
                         <p>{kind.description()}</p>
-                        {move || links(kind, stream, member)}
+                        {move || {
+                            assets.track();
+                            links(kind, stream, member)
+                        }}
                     </td>
                 </tr>
             </Show>
@@ -94,9 +109,15 @@ fn TableRow(
     }
 }
 
+/// The expanded links. Read untracked: the caller re-runs this only when the member's assets
+/// of this kind change, so a poll does not rebuild the rows under the user's focus.
 fn links(kind: ProcessKind, stream: Signal<Stream>, member: Signal<usize>) -> AnyView {
-    let s = stream.get();
-    let Some(m) = s.members().get(member.get()).map(|m| (*m).clone()) else {
+    let s = stream.get_untracked();
+    let Some(m) = s
+        .members()
+        .get(member.get_untracked())
+        .map(|m| (*m).clone())
+    else {
         return ().into_any();
     };
     let empty = || view! { <p class="muted">"Assets appear after the stream goes live."</p> };

@@ -26,14 +26,16 @@ pub fn EditModal(
     let original = StoredValue::new(start.clone());
     let drafts = RwSignal::new(start);
     let active = RwSignal::new(initial_tab);
-    let names = Signal::derive(move || {
+    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
+    let names: Signal<Vec<String>> = Memo::new(move |_| {
         stream.with(|s| {
             s.members()
                 .iter()
                 .map(|m| m.display_name())
                 .collect::<Vec<_>>()
         })
-    });
+    })
+    .into();
     let dialog = NodeRef::<Dialog>::new();
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {
@@ -69,6 +71,10 @@ pub fn EditModal(
     });
     Effect::new(move |_| {
         if let Some(Ok(s)) = save.value().get() {
+            // Closing the native dialog first returns focus to "Edit Options".
+            if let Some(d) = dialog.get_untracked() {
+                d.close();
+            }
             on_saved.run(s);
         }
     });

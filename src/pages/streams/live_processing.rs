@@ -26,14 +26,16 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
         })
     };
     let tab = RwSignal::new(0usize);
-    let names = Signal::derive(move || {
+    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
+    let names: Signal<Vec<String>> = Memo::new(move |_| {
         stream.with(|s| {
             s.members()
                 .iter()
                 .map(|m| m.display_name())
                 .collect::<Vec<_>>()
         })
-    });
+    })
+    .into();
     let shown = move || {
         stream.with(|s| {
             s.members()

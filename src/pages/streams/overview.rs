@@ -80,9 +80,12 @@ pub fn StreamOverviewPage() -> impl IntoView {
         token.set(now_ms());
         version.update(|v| *v += 1);
     });
+    // Mount the overview once per stream: a poll updates it in place, so focus, the selected
+    // tab and expanded rows survive.
+    let loaded = Memo::new(move |_| current.with(|c| c.as_ref().map(|s| s.id.clone())));
     view! {
         {move || error.get().map(|e| view! { <ErrorBanner error=e/> })}
-        {move || match current.get() {
+        {move || match loaded.get() {
             None => (error.get().is_none()).then(|| view! { <Loading what="stream"/> }).into_any(),
             Some(_) => view! { <Overview current token now refresh/> }.into_any(),
         }}
@@ -97,14 +100,16 @@ fn Overview(
     refresh: Callback<()>,
 ) -> impl IntoView {
     let stream = Signal::derive(move || current.get().unwrap_or_default());
-    let names = Signal::derive(move || {
+    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
+    let names: Signal<Vec<String>> = Memo::new(move |_| {
         stream.with(|s| {
             s.members()
                 .iter()
                 .map(|m| m.display_name())
                 .collect::<Vec<_>>()
         })
-    });
+    })
+    .into();
     let tab = RwSignal::new(0usize);
     // The shown member's latest asset of a kind: its URL and capture time (`createdAt`).
     let latest = move |kind| {
