@@ -73,6 +73,14 @@ test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', asyn
   await page.locator('tbody[data-kind=thumbs] .cell-interval').filter({ hasText: '45' }).waitFor();
   assert.equal((await page.locator('tbody[data-kind=rec] .cell-duration').textContent()).trim(), 'ENTIRE STREAM');
   assert.equal(await page.getByTestId('pending-banner').count(), 0);
+  // Switching everything off shows the empty pattern, whose button opens the modal again.
+  await page.getByRole('button', { name: 'Edit Options' }).click();
+  await dialog.getByLabel('Thumbnail for Passthrough').uncheck();
+  await dialog.getByLabel('Recording for Passthrough').uncheck();
+  await dialog.getByRole('button', { name: 'Confirm Changes' }).click();
+  await page.getByTestId('no-processing').waitFor();
+  await page.getByRole('button', { name: 'Enable processing' }).click();
+  await dialog.getByRole('heading', { name: 'Edit Live Processing' }).waitFor();
   assertClean(log);
   await context.close();
 });

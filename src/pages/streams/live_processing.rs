@@ -69,6 +69,14 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
                 <div class="card" role="tabpanel">
                     <h3>"Live Processing Details"</h3>
                     <p class="muted">{move || { let (d, n) = shown(); format!("Showing {d} stream with name {n}.") }}</p>
+                    <Show when=move || stream.with(|s| s.members().get(tab.get()).is_some_and(|m| m.processing.is_empty()))>
+                        <div class="empty-processing" data-testid="no-processing">
+                            <p><strong>"Live Processing Disabled"</strong></p>
+                            <p>"No live process is active on this stream yet. Recording and replay must be set before going live, or content is missed."</p>
+                            <button type="button" class="btn btn--ghost" disabled=move || !can_edit() title=reason
+                                on:click=move |_| open.set(true)>"Enable processing"</button>
+                        </div>
+                    </Show>
                     <ProcessingTable stream member=tab/>
                 </div>
             </Show>
