@@ -13,7 +13,8 @@ total_raw=0 total_gz=0 total_br=0
 for f in dist/*.wasm dist/*.js dist/*.css; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9c "$f" | wc -c)
-  br=$(brotli -c -q 11 "$f" | wc -c)
+  # brotli is optional on the host (Debian package `brotli`); 0 means "not measured".
+  if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$f" | wc -c); else br=0; fi
   printf '%-48s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
 done
