@@ -23,3 +23,11 @@ pub fn ErrorBanner(error: ApiError) -> impl IntoView {
         </div>
     }
 }
+
+/// Sets the document title while the calling page is mounted, restoring the previous one
+/// when it unmounts (the replay pages use the official demo's titles).
+pub fn use_document_title(title: &str) {
+    let previous = document().title();
+    document().set_title(title);
+    on_cleanup(move || document().set_title(&previous));
+}

@@ -9,11 +9,12 @@ use leptos_router::NavigateOptions;
 use crate::domain::urls::encode_component;
 use crate::session::{use_session, OrgResource};
 
-/// Navigation entries: (label, href). Data, so adding a page is one line.
-pub const NAV: &[(&str, &str)] = &[
-    ("Streams", "/stream"),
-    ("Create stream", "/stream/create"),
-    ("Organisation", "/organisation"),
+/// Navigation entries: (label, href, exact). Data, so adding a page is one line. "Streams"
+/// matches exactly so that it is not also highlighted on /stream/create.
+pub const NAV: &[(&str, &str, bool)] = &[
+    ("Streams", "/stream", true),
+    ("Create stream", "/stream/create", false),
+    ("Organisation", "/organisation", false),
 ];
 
 /// Layout of every signed-in page.
@@ -82,7 +83,7 @@ fn SignedIn() -> impl IntoView {
                 <ul>
                     {NAV
                         .iter()
-                        .map(|(label, href)| view! { <li><A href=*href>{*label}</A></li> })
+                        .map(|(label, href, exact)| view! { <li><A href=*href exact=*exact>{*label}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>

@@ -3,6 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::domain::stream::Stream;
+
+/// The tab labels of a stream's members, as a memo: polls that change nothing else leave the
+/// tabs (and focus on them) alone.
+pub fn member_tab_names(stream: Signal<Stream>) -> Signal<Vec<String>> {
+    Memo::new(move |_| {
+        stream.with(|s| {
+            s.members()
+                .iter()
+                .map(|m| m.display_name())
+                .collect::<Vec<_>>()
+        })
+    })
+    .into()
+}
+
 #[component]
 pub fn StreamTabs(
     #[prop(into)] names: Signal<Vec<String>>,

@@ -4,6 +4,8 @@
 //! session playlist, pinned so that share offsets stay stable (dashboard-ui.md §3.5).
 
 use leptos::prelude::*;
+
+use crate::components::feedback::use_document_title;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
@@ -17,9 +19,7 @@ use crate::domain::urls::decode_component;
 #[component]
 pub fn ClipPage() -> impl IntoView {
     let location = use_location();
-    let previous = document().title();
-    document().set_title("nanoStream - Live Replay Demo");
-    on_cleanup(move || document().set_title(&previous));
+    use_document_title("nanoStream - Live Replay Demo");
     move || {
         location.search.track();
         let search = web_sys::window()

@@ -80,12 +80,12 @@ pub fn CueControls(ctx: CueCtx) -> impl IntoView {
     view! {
         <section class="clip-box clip-box--oneclick" aria-labelledby="oneclick-h">
             <h2 id="oneclick-h" class="clip-box__caption">"One-click share"</h2>
-            <button type="button" class="btn" on:click=move |_| one_click(Some(first(10.0)))>"First 10s 🔗"</button>
-            <button type="button" class="btn" on:click=move |_| one_click(Some(first(30.0)))>"First 30s 🔗"</button>
+            <button type="button" class="btn" on:click=move |_| one_click(Some(first(10.0)))>"First 10s"</button>
+            <button type="button" class="btn" on:click=move |_| one_click(Some(first(30.0)))>"First 30s"</button>
             <button type="button" class="btn" title="The 10 seconds before the playhead"
-                on:click=move |_| one_click(last(10.0, ctx.playhead.run(())))>"Last 10s 🔗"</button>
+                on:click=move |_| one_click(last(10.0, ctx.playhead.run(())))>"Last 10s"</button>
             <button type="button" class="btn" title="The 30 seconds before the playhead"
-                on:click=move |_| one_click(last(30.0, ctx.playhead.run(())))>"Last 30s 🔗"</button>
+                on:click=move |_| one_click(last(30.0, ctx.playhead.run(())))>"Last 30s"</button>
         </section>
         <section class="clip-box clip-box--custom" aria-labelledby="custom-h">
             <h2 id="custom-h" class="clip-box__caption">"Custom share"</h2>
@@ -101,7 +101,7 @@ pub fn CueControls(ctx: CueCtx) -> impl IntoView {
             </div>
             {move || total().map(|t| view! {
                 <div class="clip-box__col">
-                    <button type="button" class="btn" id="share-btn" on:click=move |_| ctx.share.run(())>"Share 🔗"</button>
+                    <button type="button" class="btn" id="share-btn" on:click=move |_| ctx.share.run(())>"Share"</button>
                     <span class="info-chip" id="clip-total">{t}</span>
                 </div>
             })}

@@ -4,6 +4,8 @@
 //! needs no sign-in.
 
 use leptos::prelude::*;
+
+use crate::components::feedback::use_document_title;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
@@ -18,9 +20,7 @@ use crate::domain::replay_urls::{abr_playlist_url, playlist_url};
 #[component]
 pub fn ReplayerPage() -> impl IntoView {
     let location = use_location();
-    let previous = document().title();
-    document().set_title("nanoStream - Live Replay");
-    on_cleanup(move || document().set_title(&previous));
+    use_document_title("nanoStream - Live Replay");
     move || {
         location.search.track();
         let search = web_sys::window()

@@ -6,6 +6,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::components::stream_tabs::member_tab_names;
+
 use crate::components::feedback::ErrorBanner;
 use crate::components::processing_editor::ProcessingEditor;
 use crate::domain::process::Process;
@@ -26,16 +28,7 @@ pub fn EditModal(
     let original = StoredValue::new(start.clone());
     let drafts = RwSignal::new(start);
     let active = RwSignal::new(initial_tab);
-    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
-    let names: Signal<Vec<String>> = Memo::new(move |_| {
-        stream.with(|s| {
-            s.members()
-                .iter()
-                .map(|m| m.display_name())
-                .collect::<Vec<_>>()
-        })
-    })
-    .into();
+    let names = member_tab_names(stream);
     let dialog = NodeRef::<Dialog>::new();
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {

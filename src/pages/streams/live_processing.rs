@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::edit_modal::EditModal;
 use super::upgrade::UpgradeNeeded;
 use crate::components::processing_table::ProcessingTable;
-use crate::components::stream_tabs::StreamTabs;
+use crate::components::stream_tabs::{member_tab_names, StreamTabs};
 use crate::domain::stream::Stream;
 use crate::session::use_organisation;
 
@@ -26,16 +26,7 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
         })
     };
     let tab = RwSignal::new(0usize);
-    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
-    let names: Signal<Vec<String>> = Memo::new(move |_| {
-        stream.with(|s| {
-            s.members()
-                .iter()
-                .map(|m| m.display_name())
-                .collect::<Vec<_>>()
-        })
-    })
-    .into();
+    let names = member_tab_names(stream);
     let shown = move || {
         stream.with(|s| {
             s.members()

@@ -11,7 +11,7 @@ use super::header::{Header, Ingest};
 use super::live_processing::LiveProcessing;
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::preview::Preview;
-use crate::components::stream_tabs::StreamTabs;
+use crate::components::stream_tabs::{member_tab_names, StreamTabs};
 use crate::domain::process::ProcessKind;
 use crate::domain::stream::Stream;
 use crate::domain::table_rules::{captured_label, member_assets};
@@ -100,16 +100,7 @@ fn Overview(
     refresh: Callback<()>,
 ) -> impl IntoView {
     let stream = Signal::derive(move || current.get().unwrap_or_default());
-    // A memo: polls that change nothing else leave the tabs (and focus on them) alone.
-    let names: Signal<Vec<String>> = Memo::new(move |_| {
-        stream.with(|s| {
-            s.members()
-                .iter()
-                .map(|m| m.display_name())
-                .collect::<Vec<_>>()
-        })
-    })
-    .into();
+    let names = member_tab_names(stream);
     let tab = RwSignal::new(0usize);
     // The shown member's latest asset of a kind: its URL and capture time (`createdAt`).
     let latest = move |kind| {
