@@ -202,7 +202,11 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
     }
     println!("  Demo organisation: {} ({})", demo.name, demo.hash);
     println!("  Demo API key: {}", demo.apikey);
-    println!("  More keys and tokens: bintu-local key list");
+    // The admin commands read the same database, so the hint names the data directory.
+    println!(
+        "  More keys and tokens: target/release/bintu-local --data-dir {} key list",
+        running.state.config.data_dir.display()
+    );
     println!("  Stop with Ctrl-C.");
     println!();
     // Ctrl-C or SIGTERM: live publishes end cleanly (MP4s finalised, playlists closed) and
