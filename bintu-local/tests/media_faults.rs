@@ -132,8 +132,10 @@ async fn a_dying_pipeline_ends_the_publish_and_the_state_stays_truthful() {
     let mut publisher = spawn_publisher(&s, &pass);
     wait_state(&s, &id, "live", 30).await;
     segments(&s, &pass, 1).await;
-    let pids = ffmpeg_children(&pass);
-    assert_eq!(pids.len(), 1, "one pipeline per publish");
+    // Thumbnails alone are decoded in a gated pipeline beside the copying one; kill the latter.
+    assert_eq!(ffmpeg_children(&pass).len(), 2, "copy + picture pipeline");
+    let pids = ffmpeg_children(&format!("replay/{pass}-"));
+    assert_eq!(pids.len(), 1, "one copying pipeline per publish");
     let killed = std::process::Command::new("kill")
         .args(["-9", &pids[0].to_string()])
         .status()
@@ -180,7 +182,7 @@ async fn shutdown_while_live_finalises_files_and_leaves_no_ffmpeg() {
     until(30, "live", || state(&db) == "live").await;
     let thumb = media_dir.join(format!("thumbnails/{pass}.jpg"));
     until(60, "first thumbnail", || thumb.exists()).await;
-    assert_eq!(ffmpeg_children(&pass).len(), 1);
+    assert_eq!(ffmpeg_children(&pass).len(), 2, "copy + picture pipeline");
     running.shutdown().await;
     assert!(
         ffmpeg_children(&pass).is_empty(),

@@ -1,7 +1,8 @@
 //! The ffmpeg command line of a group's pipeline. One ffmpeg per publish reads the ingest as
 //! FLV on stdin and decodes the passthrough ONCE (only if some output needs pictures); from
 //! that single decode a `split` feeds the passthrough's thumbnail and motion-clip frames and
-//! each transcode's scaler. Recording and replay of the passthrough are stream copies; each
+//! each transcode's scaler (unless the passthrough's pictures are the group's only decoding
+//! work: then they get a pipeline of their own, see `gated`). Recording and replay of the passthrough are stream copies; each
 //! transcode is encoded once (libx264) and a `tee` muxer writes its MP4 and HLS from that one
 //! encode. Pure string building, so it is unit-tested without ffmpeg.
 
@@ -83,9 +84,9 @@ fn hls_options(paths: &Paths, name: &str, window: Option<u32>) -> Vec<(&'static 
     o
 }
 
-/// The full argument list (without the program name).
-pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
-    let mut a: Vec<String> = [
+/// The input options: FLV on stdin, decoded (if at all) by one thread.
+fn input_args() -> Vec<String> {
+    [
         "-hide_banner",
         "-nostats",
         "-loglevel",
@@ -105,7 +106,24 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
     ]
     .iter()
     .map(|x| x.to_string())
-    .collect();
+    .collect()
+}
+
+/// Whether the passthrough's pictures get their own gated pipeline (`pictures::gated_args`,
+/// fed by `gate::Gate`): only when nothing else in the group decodes the passthrough, i.e.
+/// no transcode has a process. Otherwise the full decode is needed anyway and feeds them.
+pub fn gated(jobs: &[Job]) -> bool {
+    jobs.first().is_some_and(|j| j.procs.needs_pictures())
+        && jobs[1..]
+            .iter()
+            .all(|j| !j.procs.needs_pictures() && !j.procs.needs_stream())
+}
+
+/// The group's main pipeline (without the program name), or `None` when it would have no
+/// output (everything is in the gated picture pipeline, or no member has a process).
+pub fn group_args(jobs: &[Job], paths: &Paths) -> Option<Vec<String>> {
+    let gated = gated(jobs);
+    let mut a = input_args();
     let mut graph: Vec<String> = Vec::new();
     let mut taps: Vec<String> = Vec::new();
     let mut outputs: Vec<Vec<String>> = Vec::new();
@@ -113,31 +131,11 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
         let m = &job.member;
         let passthrough = k == 0;
         let encode = !passthrough && job.procs.needs_stream();
-        let mut uses: Vec<String> = Vec::new();
-        if let Some(interval) = job.procs.thumbs {
-            graph.push(format!(
-                "[th{k}in]select='isnan(prev_selected_t)+gte(t-prev_selected_t,{interval})'[th{k}]"
-            ));
-            uses.push(format!("th{k}in"));
-            outputs.push(picture_out(
-                &format!("th{k}"),
-                &["-update", "1", "-q:v", "3"],
-                &s(&paths.in_media(&crate::media_paths::thumbnail(&m.name))),
-            ));
-        }
-        if let Some((interval, duration)) = job.procs.motionclip {
-            graph.push(format!(
-                "[gf{k}in]fps={GIF_FPS}{},scale={GIF_WIDTH}:-2[gf{k}]",
-                gif_window(interval, duration)
-            ));
-            uses.push(format!("gf{k}in"));
-            let pattern = paths.gif_frames(&m.name).join("%08d.jpg");
-            outputs.push(picture_out(
-                &format!("gf{k}"),
-                &["-frame_pts", "1", "-q:v", "5"],
-                &s(&pattern),
-            ));
-        }
+        let mut uses = if passthrough && gated {
+            Vec::new()
+        } else {
+            pictures::chains(k, job, paths, &mut graph, &mut outputs)
+        };
         if encode {
             uses.push(format!("enc{k}"));
             outputs.push(transcode_out(k, job, paths));
@@ -188,48 +186,17 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Vec<String> {
         a.push("-filter_complex".into());
         a.push(graph.join(";"));
     }
-    a.extend(outputs.into_iter().flatten());
-    a
-}
-
-/// When clips are shorter than their interval, only the frames of the `duration` seconds
-/// before each tick are scaled and kept (after `fps`, which only drops frames): scaling and
-/// encoding frames no clip uses would be wasted CPU. Frame files are named by their pts in
-/// 1/`GIF_FPS` s (`-frame_pts`), so `gif::run` knows which window each frame belongs to.
-fn gif_window(interval: u32, duration: u32) -> String {
-    if duration >= interval {
-        return String::new();
+    if outputs.is_empty() {
+        return None;
     }
-    format!(
-        ",select='gte(mod(t\\,{interval})\\,{})'",
-        interval - duration
-    )
+    a.extend(outputs.into_iter().flatten());
+    Some(a)
 }
 
 fn copy_maps() -> Vec<String> {
     ["-map", "0:v", "-map", "0:a?", "-c", "copy"]
         .map(String::from)
         .to_vec()
-}
-
-/// A JPEG output of a filter label; frames are written as they come (no CFR duplication)
-/// and each file appears atomically (image2 `atomic_writing`).
-fn picture_out(label: &str, extra: &[&str], target: &str) -> Vec<String> {
-    let mut o: Vec<String> = vec!["-map".into(), format!("[{label}]")];
-    o.extend(
-        [
-            "-fps_mode",
-            "passthrough",
-            "-f",
-            "image2",
-            "-atomic_writing",
-            "1",
-        ]
-        .map(String::from),
-    );
-    o.extend(extra.iter().map(|x| x.to_string()));
-    o.push(target.to_string());
-    o
 }
 
 /// One libx264 encode of a transcode, muxed by `tee` into its MP4 and HLS.
@@ -293,6 +260,9 @@ fn transcode_out(k: usize, job: &Job, paths: &Paths) -> Vec<String> {
     o.push(slaves.join("|"));
     o
 }
+
+mod pictures;
+pub use pictures::gated_args;
 
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,9 @@
 
 pub mod args;
 pub mod atomic;
+pub mod gate;
 pub mod gif;
+mod pipe;
 pub mod playlists;
 pub mod processes;
 mod session;

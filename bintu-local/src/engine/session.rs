@@ -1,39 +1,38 @@
-//! One running publish: the group's ffmpeg child (FLV on its stdin), its stderr logger, and
-//! the helper tasks. `finish` closes stdin so ffmpeg ends every output cleanly (HLS gets
-//! `#EXT-X-ENDLIST`, MP4 gets its `moov` moved to the front), then records the MP4s.
+//! One running publish: the group's ffmpeg pipeline and, when the passthrough's pictures are
+//! decoded on their own, the gated picture pipeline (`args::gated`), each a `Pipe` fed FLV,
+//! plus the helper tasks. `finish` closes their stdin so ffmpeg ends every output cleanly
+//! (HLS gets `#EXT-X-ENDLIST`, MP4 gets its `moov` moved to the front), then records the MP4s.
 
 use std::path::{Path, PathBuf};
-use std::process::{ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::process::ExitStatus;
+use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::process::{Child, ChildStdin, Command};
+use tokio::process::Command;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use super::args::{self, Job, Paths};
+use super::gate::Gate;
+use super::pipe::Pipe;
 use super::playlists::{self, Variant};
 use super::processes::Processes;
 use super::{atomic, gif, timeline};
 use crate::db::sessions::{self, PublishPlan};
 use crate::db::Db;
+use crate::ingest::flv;
 use crate::media_paths;
 
 /// How long ffmpeg gets to finalise its outputs after stdin closes before it is killed.
 const FINISH_TIMEOUT: Duration = Duration::from_secs(30);
-/// Input coalescing for ffmpeg's stdin (see `Session::write`).
-const COALESCE_BYTES: usize = 32 * 1024;
-const COALESCE_TIME: Duration = Duration::from_millis(100);
 
 pub struct Session {
     pub group_id: String,
     jobs: Vec<Job>,
     paths: Paths,
-    child: Child,
-    stdin: Option<ChildStdin>,
-    /// FLV bytes not yet handed to ffmpeg, and when they last were.
-    pending: Vec<u8>,
-    flushed: Instant,
+    /// The group pipeline, unless it would have no output.
+    main: Option<Pipe>,
+    /// The passthrough's gated picture pipeline and its gate.
+    pictures: Option<(Pipe, Gate)>,
     stop: watch::Sender<bool>,
     helpers: Vec<JoinHandle<()>>,
     db: Db,
@@ -75,25 +74,24 @@ impl Session {
             tokio::fs::create_dir_all(paths.gif_frames(&job.member.name)).await?;
         }
         write_abr(&jobs, &paths).await?;
-        let mut child = Command::new("ffmpeg")
-            .args(args::group_args(&jobs, &paths))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()?;
-        let stdin = child.stdin.take();
+        let main = match args::group_args(&jobs, &paths) {
+            Some(a) => {
+                let mut pipe = Pipe::spawn(a, &plan.group_id)?;
+                pipe.queue(&flv::header(true));
+                Some(pipe)
+            }
+            None => None,
+        };
+        let pictures = match jobs.first().filter(|_| args::gated(&jobs)) {
+            Some(job) => {
+                let mut pipe = Pipe::spawn(args::gated_args(job, &paths), &plan.group_id)?;
+                pipe.queue(&flv::header(false));
+                Some((pipe, Gate::new(job.procs.thumbs, job.procs.motionclip)))
+            }
+            None => None,
+        };
         let (stop, stop_rx) = watch::channel(false);
         let mut helpers = Vec::new();
-        if let Some(stderr) = child.stderr.take() {
-            let group = plan.group_id.clone();
-            helpers.push(tokio::spawn(async move {
-                let mut lines = BufReader::new(stderr).lines();
-                while let Ok(Some(line)) = lines.next_line().await {
-                    tracing::warn!(stream = %group, "ffmpeg: {line}");
-                }
-            }));
-        }
         for job in &jobs {
             let name = &job.member.name;
             if job.procs.replay.is_some() {
@@ -128,64 +126,58 @@ impl Session {
             group_id: plan.group_id.clone(),
             jobs,
             paths,
-            child,
-            stdin,
-            pending: Vec::with_capacity(2 * COALESCE_BYTES),
-            flushed: Instant::now(),
+            main,
+            pictures,
             stop,
             helpers,
             db,
         })
     }
 
-    /// Feeds FLV bytes to ffmpeg; an error means ffmpeg is gone. Bytes are coalesced up to
-    /// `COALESCE_BYTES` or `COALESCE_TIME`: waking ffmpeg for every audio and video message
-    /// cost about 10% more decode CPU than ~10 larger writes a second (BENCHMARKS.md).
-    pub async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.pending.extend_from_slice(bytes);
-        if self.pending.len() >= COALESCE_BYTES || self.flushed.elapsed() >= COALESCE_TIME {
-            self.flush().await?;
+    /// Feeds one RTMP audio/video message (an FLV tag body) to the pipelines; an error means
+    /// one of them is gone.
+    pub async fn media(&mut self, kind: u8, timestamp: u32, body: &[u8]) -> std::io::Result<()> {
+        if let Some(main) = self.main.as_mut() {
+            main.queue(&flv::tag(kind, timestamp, body));
+            main.write(false).await?;
+        }
+        if let Some((pipe, gate)) = self.pictures.as_mut().filter(|_| kind == flv::VIDEO) {
+            let passed = gate.video(timestamp, body);
+            if !passed.is_empty() {
+                for (ts, tag) in passed {
+                    pipe.queue(&flv::tag(flv::VIDEO, ts, &tag));
+                }
+                // At the end of a burst hand everything over: the next may be a minute away.
+                pipe.write(!gate.passing()).await?;
+            }
         }
         Ok(())
     }
 
-    async fn flush(&mut self) -> std::io::Result<()> {
-        self.flushed = Instant::now();
-        let result = match self.stdin.as_mut() {
-            Some(stdin) => stdin.write_all(&self.pending).await,
-            None => Err(std::io::ErrorKind::BrokenPipe.into()),
-        };
-        self.pending.clear();
-        result
-    }
-
-    /// `Some(status)` once ffmpeg has exited on its own.
+    /// `Some(status)` once a pipeline has exited on its own.
     pub fn exited(&mut self) -> Option<ExitStatus> {
-        self.child.try_wait().ok().flatten()
+        let main = self.main.as_mut().and_then(Pipe::exited);
+        main.or_else(|| self.pictures.as_mut().and_then(|(p, _)| p.exited()))
     }
 
     /// Ends the session cleanly: EOF to ffmpeg, wait (kill after `FINISH_TIMEOUT`), final
     /// playlist and clip, then the finalised MP4s are moved into place and recorded.
     pub async fn finish(mut self) {
-        let _ = self.flush().await;
-        if let Some(mut stdin) = self.stdin.take() {
-            let _ = stdin.shutdown().await;
-        }
-        let status = match tokio::time::timeout(FINISH_TIMEOUT, self.child.wait()).await {
-            Ok(Ok(status)) => Some(status),
-            Ok(Err(e)) => {
-                tracing::error!(stream = %self.group_id, error = %e, "waiting for ffmpeg failed");
-                None
-            }
-            Err(_) => {
-                tracing::error!(stream = %self.group_id, "ffmpeg did not finish in time; killed");
-                let _ = self.child.kill().await;
-                None
+        let group = self.group_id.clone();
+        let finish = |pipe: Option<Pipe>| async {
+            match pipe {
+                Some(p) => vec![p.finish(FINISH_TIMEOUT, &group).await],
+                None => vec![],
             }
         };
-        let clean = status.is_some_and(|s| s.success());
-        if !clean {
-            tracing::error!(stream = %self.group_id, status = ?status, "ffmpeg pipeline failed; its outputs may be incomplete");
+        let (main, pictures) = tokio::join!(
+            finish(self.main.take()),
+            finish(self.pictures.take().map(|(p, _)| p))
+        );
+        for status in main.into_iter().chain(pictures) {
+            if !status.is_some_and(|s| s.success()) {
+                tracing::error!(stream = %group, status = ?status, "ffmpeg pipeline failed; its outputs may be incomplete");
+            }
         }
         let _ = self.stop.send(true);
         for h in self.helpers.drain(..) {

@@ -198,10 +198,7 @@ impl Conn {
         let media = self.state.config.media_dir();
         let work = self.state.config.data_dir.join("work");
         match Session::start(&plan, &media, &work, self.state.db.clone()).await {
-            Ok(mut engine) => {
-                if let Err(e) = engine.write(&flv::header()).await {
-                    tracing::error!(stream = name, error = %e, "pipeline refused input");
-                }
+            Ok(engine) => {
                 tracing::info!(stream = name, session = session_ms, "publish started");
                 self.publishing = Some(Publishing {
                     engine,
@@ -238,7 +235,7 @@ impl Conn {
         let Some(p) = self.publishing.as_mut() else {
             return;
         };
-        if let Err(e) = p.engine.write(&flv::tag(kind, timestamp, data)).await {
+        if let Err(e) = p.engine.media(kind, timestamp, data).await {
             let status = p.engine.exited();
             tracing::error!(stream = %p.engine.group_id, error = %e, status = ?status,
                 "ffmpeg pipeline exited during the publish; ending the session");

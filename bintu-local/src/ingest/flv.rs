@@ -1,9 +1,10 @@
 //! FLV framing of RTMP media for ffmpeg's stdin: the RTMP audio/video message bodies are
 //! already FLV tag bodies, so a tag is an 11-byte header, the body and the back-pointer.
 
-/// File header announcing audio and video, plus `PreviousTagSize0`.
-pub fn header() -> Vec<u8> {
-    vec![b'F', b'L', b'V', 1, 0x05, 0, 0, 0, 9, 0, 0, 0, 0]
+/// File header announcing video, and audio if `audio`, plus `PreviousTagSize0`.
+pub fn header(audio: bool) -> Vec<u8> {
+    let flags = if audio { 0x05 } else { 0x01 };
+    vec![b'F', b'L', b'V', 1, flags, 0, 0, 0, 9, 0, 0, 0, 0]
 }
 
 /// Tag types.
@@ -35,7 +36,8 @@ mod tests {
             t,
             vec![9, 0, 0, 2, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0xAA, 0xBB, 0, 0, 0, 13]
         );
-        assert_eq!(&header()[..3], b"FLV");
-        assert_eq!(header().len(), 13);
+        assert_eq!(&header(true)[..3], b"FLV");
+        assert_eq!(header(true).len(), 13);
+        assert_eq!(header(false)[4], 0x01);
     }
 }

@@ -35,7 +35,9 @@ fn all() -> serde_json::Value {
 
 #[test]
 fn one_split_of_one_decode_feeds_every_picture_and_the_transcode() {
-    let a = group_args(&[job(0, "p", all()), job(1, "t", all())], &paths());
+    let jobs = [job(0, "p", all()), job(1, "t", all())];
+    assert!(!gated(&jobs), "the transcode decodes anyway");
+    let a = group_args(&jobs, &paths()).unwrap();
     let graph = &a[a.iter().position(|x| x == "-filter_complex").unwrap() + 1];
     assert_eq!(graph.matches("[0:v]").count(), 1, "{graph}");
     assert!(
@@ -57,11 +59,39 @@ fn one_split_of_one_decode_feeds_every_picture_and_the_transcode() {
 #[test]
 fn copy_only_members_are_not_decoded_and_windows_and_limits_apply() {
     let p = json!([{"id":"rec","duration":20},{"id":"replay","duration":9}]);
-    let a = group_args(&[job(0, "p", p)], &paths());
+    let a = group_args(&[job(0, "p", p)], &paths()).unwrap();
     assert!(!a.contains(&"-filter_complex".to_string()));
     let joined = a.join(" ");
     assert!(joined.contains("-t 20"));
     assert!(joined.contains("-hls_list_size 5"));
     assert!(joined.contains("delete_segments"));
     assert!(!joined.contains("hls_playlist_type"));
+}
+
+#[test]
+fn pictures_alone_get_a_gated_pipeline_and_the_group_pipeline_only_copies() {
+    let idle = json!([]);
+    let jobs = [job(0, "p", all()), job(1, "t", idle.clone())];
+    assert!(gated(&jobs));
+    let main = group_args(&jobs, &paths()).unwrap();
+    assert!(!main.contains(&"-filter_complex".to_string()), "{main:?}");
+    let main = main.join(" ");
+    assert!(main.contains("-c copy -movflags +faststart -f mp4 /w/p.mp4"));
+    let pics = gated_args(&jobs[0], &paths());
+    let graph = &pics[pics.iter().position(|x| x == "-filter_complex").unwrap() + 1];
+    assert!(graph.starts_with("[0:v]split=2[th0in][gf0in];"), "{graph}");
+    // Thumbnails are picked per interval bucket, so gaps in the input keep them on the ticks.
+    assert!(
+        graph.contains("floor(t/10)-floor(prev_selected_t/10)"),
+        "{graph}"
+    );
+    let joined = pics.join(" ");
+    assert!(joined.contains("/m/thumbnails/p.jpg") && joined.contains("/w/p-frames/%08d.jpg"));
+    assert!(!joined.contains(".mp4") && !joined.contains("hls"));
+    // Nothing to do at all: no pipeline.
+    let none = [job(0, "p", idle.clone()), job(1, "t", idle)];
+    assert!(!gated(&none) && group_args(&none, &paths()).is_none());
+    // Pictures only: the gated pipeline is the only one.
+    let thumbs = [job(0, "p", json!([{"id":"thumbs","interval":5}]))];
+    assert!(gated(&thumbs) && group_args(&thumbs, &paths()).is_none());
 }
