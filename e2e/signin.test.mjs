@@ -11,6 +11,12 @@ test('a wrong key shows the API message and keeps the user on sign-in', async ()
   const { page, log, context } = await watchedPage(browser);
   await page.goto(`${BASE}/`);
   await page.waitForURL(/\/signin\?next=/);
+  // The release build goes over the wire precompressed (brotli here): the wasm, the biggest
+  // part of the console, arrives at well under half its size.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm'))
+    .map((e) => ({ encoded: e.encodedBodySize, decoded: e.decodedBodySize }))[0]);
+  assert.ok(wasm && wasm.encoded > 0 && wasm.encoded < wasm.decoded / 2, JSON.stringify(wasm));
   await signIn(page, 'definitely-not-a-key');
   const alert = page.getByRole('alert');
   await alert.filter({ hasText: 'API key is not valid' }).waitFor();

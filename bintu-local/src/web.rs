@@ -1,4 +1,5 @@
-//! Static files on the API's origin: the console build (with SPA fallback) and `/vod` media.
+//! Static files on the API's origin: the console build (with SPA fallback, precompressed
+//! variants and long caching of hashed assets) and `/vod` media.
 //! API paths and console routes overlap (`/stream/:id` is both), so a browser navigation —
 //! a GET that accepts `text/html` and carries no Bintu credential — gets the console's
 //! `index.html`, while API clients get JSON.
@@ -45,11 +46,22 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return ApiError::not_found(&path).into_response();
     };
     let navigation = is_navigation(&req);
-    let res = match ServeDir::new(&dist).oneshot(req).await {
+    // The build leaves `.br` and `.gz` beside each asset (scripts/compress-dist.sh): the
+    // wasm goes out at about a third of its size without compressing on every request.
+    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip();
+    let mut res = match files.oneshot(req).await {
         Ok(res) => res.map(Body::new),
         Err(e) => return ApiError::internal(e).into_response(),
     };
     if res.status() != StatusCode::NOT_FOUND {
+        let h = res.headers_mut();
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if is_hashed_asset(&path) {
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+        }
         return res;
     }
     if navigation {
@@ -57,6 +69,17 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     } else {
         ApiError::not_found(&path).into_response()
     }
+}
+
+/// Trunk names built assets `<name>-<16 hex digits>.<ext>` (the wasm `…<hex>_bg.wasm`): a new
+/// build is a new name, so those can be cached for good (`index.html`, which names them, is
+/// `no-cache`).
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.rsplit_once('.').map_or("", |(stem, _)| stem);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 async fn index_html(dist: &Path) -> Response {
@@ -130,5 +153,15 @@ mod tests {
         );
         assert_eq!(media_type("/replay/a-b-17.ts"), Some("video/mp2t"));
         assert_eq!(media_type("/x.bin"), None);
+    }
+
+    #[test]
+    fn only_trunk_hashed_assets_are_immutable() {
+        assert!(is_hashed_asset("/nano-console-7f4a2e047f702bcd_bg.wasm"));
+        assert!(is_hashed_asset("/nano-console-7f4a2e047f702bcd.js"));
+        assert!(is_hashed_asset("/streams-d43f54afaf40befa.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/public/vendor/hls.light.min.js"));
+        assert!(!is_hashed_asset("/app-123.js"));
     }
 }

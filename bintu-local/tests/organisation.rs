@@ -132,6 +132,43 @@ async fn browser_navigation_gets_the_console_and_api_clients_get_json() {
     }
     let js = s.http.get(s.url("/app.js")).send().await.unwrap();
     assert_eq!(js.text().await.unwrap(), "console.log(1)");
+    // Built assets go out precompressed when the browser takes it, and cached for good
+    // when their name carries Trunk's hash.
+    let wasm = "/app-0123456789abcdef_bg.wasm";
+    std::fs::write(dist.path().join(&wasm[1..]), b"\0asm-raw").unwrap();
+    std::fs::write(dist.path().join(format!("{}.br", &wasm[1..])), b"BR").unwrap();
+    std::fs::write(dist.path().join(format!("{}.gz", &wasm[1..])), b"GZ").unwrap();
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "BR"),
+        ("gzip", Some("gzip"), "GZ"),
+        ("identity", None, "\0asm-raw"),
+    ] {
+        let res = s
+            .http
+            .get(s.url(wasm))
+            .header("Accept-Encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{accept}");
+        assert_eq!(res.headers()["content-type"], "application/wasm");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            encoding
+        );
+        assert_eq!(
+            res.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(res.text().await.unwrap(), body, "{accept}");
+    }
+    let js = s.http.get(s.url("/app.js")).send().await.unwrap();
+    assert!(
+        js.headers().get("cache-control").is_none(),
+        "unhashed: revalidated as usual"
+    );
     // The same path as JSON with credentials is the API.
     let api = html("/organisation")
         .header("X-BINTU-APIKEY", &s.demo.apikey)

@@ -14,6 +14,11 @@ const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(`${BASE}/organisation`);
 await page.waitForURL(/\/signin/);
+// What a first visit actually transfers (bintu-local serves the precompressed build).
+const wire = await page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => /\.(wasm|js|css)$/.test(e.name) && !e.name.includes('/vendor/'))
+  .reduce((s, e) => ({ encoded: s.encoded + e.encodedBodySize, decoded: s.decoded + e.decodedBodySize }),
+    { encoded: 0, decoded: 0 }));
 await signIn(page);
 await page.waitForURL(/\/organisation$/);
 
@@ -60,6 +65,7 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 
 const f = (x) => x.toFixed(1);
+console.log(`first visit in Chromium, wasm + JS + CSS over the wire: ${wire.encoded} B (decoded ${wire.decoded} B)`);
 console.log(`overview (group, 100 recordings): navigation → table rendered, median ${f(median(toTable))} ms (goal <= 300), runs ${toTable.map(f).join(' ')}`);
 console.log(`overview: expand 100 recordings, median ${f(median(toRecordings))} ms`);
 console.log(`stream list, 250 streams: script time median ${f(median(script))} ms (goal <= 100), wall to rendered median ${f(median(wall))} ms`);
