@@ -14,8 +14,12 @@ export TRUNK_SKIP_VERSION_CHECK := true
 setup:
 	@scripts/setup.sh
 
+# Two builds: the console (index.html -> dist/) and, into dist/replay-app/, the public
+# replay pages (replay.html), so share-link viewers load a smaller app. The console first:
+# its build replaces dist/ as a whole.
 console: setup
 	trunk build --release --offline
+	trunk build replay.html --release --offline --dist dist/replay-app --public-url /replay-app/
 
 server: setup
 	cargo build --release -p bintu-local

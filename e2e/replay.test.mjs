@@ -135,6 +135,17 @@ test('an invalid or truncated share link says why, never a blank page', async ()
   await page.goto(`${BASE}/live-replay/replayer?share=Y`);
   await page.getByRole('heading', { name: 'This link is invalid' }).waitFor();
   assert.match(await page.locator('.replayer__reason').textContent(), /base64/);
+  // A share-link viewer gets the replay pages' own build, not the console's.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+  assert.equal(wasm.length, 1, wasm.join());
+  assert.match(wasm[0], /^\/replay-app\/nano-replay-[0-9a-f]+_bg\.wasm$/);
+  // A console address typed into the replay build is handed over to the console.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/organisation');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForURL(/\/signin\?next=%2Forganisation/);
   assertClean(log);
 });
 

@@ -5,7 +5,7 @@
 //! - `session`, `storage`: who is signed in and where the credential is kept;
 //! - `components`: shared presentational pieces (props in, callbacks out);
 //! - `pages`: route views, each owning its resources and actions;
-//! - `app`: the provider stack and the route table.
+//! - `app`: the provider stack and the route tables of the console and the replay pages.
 
 pub mod api;
 mod app;
@@ -15,4 +15,4 @@ pub mod pages;
 pub mod session;
 pub mod storage;
 
-pub use app::App;
+pub use app::{remember_initial_location, App, ReplayApp};

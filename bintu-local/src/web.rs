@@ -33,7 +33,7 @@ fn is_navigation(req: &Request) -> bool {
 pub async fn spa_navigation(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if is_navigation(&req) {
         if let Some(dist) = &state.config.dist {
-            return index_html(dist).await;
+            return index_html(dist, req.uri().path()).await;
         }
     }
     next.run(req).await
@@ -65,7 +65,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return res;
     }
     if navigation {
-        index_html(&dist).await
+        index_html(&dist, &path).await
     } else {
         ApiError::not_found(&path).into_response()
     }
@@ -82,8 +82,24 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-async fn index_html(dist: &Path) -> Response {
-    match tokio::fs::read(dist.join("index.html")).await {
+/// Where the build of the public replay pages lives in `dist/` (`make console` builds
+/// `replay.html` there, with this public URL).
+const REPLAY_APP: &str = "replay-app";
+
+/// The console's pages are one build (`index.html`); the public replay pages another,
+/// smaller one (the console's `domain::paths::is_replay_page` makes the same split). A
+/// `dist/` without the replay build serves the console for everything.
+async fn index_html(dist: &Path, path: &str) -> Response {
+    let replay = ["/replay/", "/live-replay/"]
+        .iter()
+        .any(|p| path.starts_with(p));
+    let replay_index = dist.join(REPLAY_APP).join("index.html");
+    let file = if replay && replay_index.is_file() {
+        replay_index
+    } else {
+        dist.join("index.html")
+    };
+    match tokio::fs::read(file).await {
         Ok(bytes) => {
             let mut res = Body::from(bytes).into_response();
             let h = res.headers_mut();

@@ -130,6 +130,27 @@ async fn browser_navigation_gets_the_console_and_api_clients_get_json() {
         assert_eq!(res.status(), 200, "{route}");
         assert_eq!(res.text().await.unwrap(), "<html>console</html>", "{route}");
     }
+    // With the separate replay build in place, the replay pages get it, the rest the console.
+    std::fs::create_dir(dist.path().join("replay-app")).unwrap();
+    std::fs::write(
+        dist.path().join("replay-app/index.html"),
+        "<html>replay</html>",
+    )
+    .unwrap();
+    for (route, page) in [
+        ("/replay/player?share=x", "replay"),
+        ("/replay/clip", "replay"),
+        ("/live-replay/replayer/index.html", "replay"),
+        ("/stream/abc", "console"),
+        ("/replay", "console"),
+    ] {
+        let res = html(route).send().await.unwrap();
+        assert_eq!(
+            res.text().await.unwrap(),
+            format!("<html>{page}</html>"),
+            "{route}"
+        );
+    }
     let js = s.http.get(s.url("/app.js")).send().await.unwrap();
     assert_eq!(js.text().await.unwrap(), "console.log(1)");
     // Built assets go out precompressed when the browser takes it, and cached for good

@@ -8,18 +8,24 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-echo "-- transfer size (dist/, bytes) --"
-total_raw=0 total_gz=0 total_br=0
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9c "$f" | wc -c)
-  # brotli is optional on the host (Debian package `brotli`); 0 means "not measured".
-  if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$f" | wc -c); else br=0; fi
-  printf '%-48s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
-  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-done
-printf '%-48s raw %8d  gzip %8d  brotli %8d   (goal: gzip <= 204800)\n' "TOTAL wasm+js+css" \
-  "$total_raw" "$total_gz" "$total_br"
+# The console (dist/) and the public replay pages (dist/replay-app/) are separate builds; a
+# visitor loads one of them. hls.js (public/vendor) is excluded: only replay pages load it.
+sizes() {
+  local dir=$1 label=$2 total_raw=0 total_gz=0 total_br=0
+  echo "-- transfer size, $label ($dir/, bytes) --"
+  for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
+    raw=$(stat -c %s "$f")
+    gz=$(gzip -9c "$f" | wc -c)
+    # brotli is optional on the host (Debian package `brotli`); 0 means "not measured".
+    if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$f" | wc -c); else br=0; fi
+    printf '%-48s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+    total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+  done
+  printf '%-48s raw %8d  gzip %8d  brotli %8d   (goal: gzip <= 204800)\n' "TOTAL $label" \
+    "$total_raw" "$total_gz" "$total_br"
+}
+sizes dist console
+if [ -d dist/replay-app ]; then sizes dist/replay-app "replay pages"; fi
 
 source scripts/local-server.sh
 start_local_server

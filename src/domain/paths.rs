@@ -39,6 +39,15 @@ pub fn replay_watch(streamname: &str, session: Option<i64>) -> String {
     s
 }
 
+/// Whether `path` is one of the public replay pages, which are a separate, smaller wasm
+/// build (`nano-replay`, `replay.html`); everything else is the console. bintu-local makes
+/// the same split when it serves a navigation (`web.rs`).
+pub fn is_replay_page(path: &str) -> bool {
+    ["/replay/", "/live-replay/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +65,16 @@ mod tests {
         );
         assert_eq!(stream_overview("a/b"), "/stream/a%2Fb");
         assert_eq!(stream_new("x"), "/stream/new/x");
+    }
+
+    #[test]
+    fn replay_pages_are_told_from_console_pages() {
+        for p in [replay_clip("a", None), replay_watch("a", Some(1))] {
+            assert!(is_replay_page(&p), "{p}");
+        }
+        assert!(is_replay_page("/live-replay/replayer/index.html"));
+        for p in ["/stream", "/replay", "/stream/replay/x", "/signin", "/"] {
+            assert!(!is_replay_page(p), "{p}");
+        }
     }
 }

@@ -1,0 +1,8 @@
+//! Browser entry point of the public replay pages (`replay.html`): the same lib, only the
+//! replay routes, so the build leaves the console's screens out.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    nano_console::remember_initial_location();
+    leptos::mount::mount_to_body(nano_console::ReplayApp);
+}
