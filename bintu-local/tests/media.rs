@@ -45,13 +45,7 @@ async fn a_thirty_second_publish_produces_every_output_and_edits_apply_next_sess
     publisher.await.unwrap().expect("publish runs to the end");
     wait_state(&s, &id, "ended", 60).await;
 
-    let session: i64 = s
-        .running
-        .state
-        .db
-        .lock()
-        .query_row("SELECT MAX(session_ms) FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let session = latest_session(&s);
     for (name, (w, h)) in [(&pass, (640, 360)), (&trans, (426, 240))] {
         let jpg = ffprobe(&media(&s, &format!("thumbnails/{name}.jpg")), false);
         assert_eq!(jpg["streams"][0]["codec_name"], "mjpeg");
@@ -63,18 +57,9 @@ async fn a_thirty_second_publish_produces_every_output_and_edits_apply_next_sess
             (Some(w), Some(h))
         );
 
-        let gif = ffprobe(&media(&s, &format!("thumbnails/{name}.gif")), true);
-        let frames: u32 = gif["streams"][0]["nb_read_frames"]
-            .as_str()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let (frames, secs) = gif_frames_and_duration(&s, name);
         assert!(frames > 1, "gif frames {frames}");
-        assert!(
-            (duration(&gif) - 3.0).abs() <= 0.1 + 1e-9,
-            "gif duration {}",
-            duration(&gif)
-        );
+        assert!((secs - 3.0).abs() <= 0.1 + 1e-9, "gif duration {secs}");
 
         let mp4 = media(&s, &format!("{name}-{session}.mp4"));
         let probe = ffprobe(&mp4, false);

@@ -98,6 +98,27 @@ pub async fn wait_state(s: &Server, id: &str, state: &str, secs: u64) {
     assert_eq!(get(s, id).await["state"], state);
 }
 
+/// The motion clip of `name`: (frame count, duration in seconds), read by ffprobe.
+pub fn gif_frames_and_duration(s: &Server, name: &str) -> (u32, f64) {
+    let gif = ffprobe(&media(s, &format!("thumbnails/{name}.gif")), true);
+    let frames = gif["streams"][0]["nb_read_frames"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    (frames, duration(&gif))
+}
+
+/// The newest session (epoch ms) of any stream of this server.
+pub fn latest_session(s: &Server) -> i64 {
+    s.running
+        .state
+        .db
+        .lock()
+        .query_row("SELECT MAX(session_ms) FROM sessions", [], |r| r.get(0))
+        .unwrap()
+}
+
 pub fn media(s: &Server, rel: &str) -> PathBuf {
     s.running.state.config.media_dir().join(rel)
 }
