@@ -1,5 +1,5 @@
 //! Domain types and rules, compiled and tested on the host with plain `cargo test`.
-//! Pure Rust only (std, serde, base64): no leptos, web-sys, js-sys, gloo or wasm-bindgen,
+//! Pure Rust only (std, serde, base64): no browser, UI or JS-binding crates,
 //! and no clock: functions that need the time take `now` as an argument.
 
 pub mod base_url;

@@ -8,6 +8,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, Command};
 use tokio::task::JoinHandle;
 
+use crate::ingest::flv;
+
 /// Input coalescing for ffmpeg's stdin (see `Pipe::write`).
 const COALESCE_BYTES: usize = 32 * 1024;
 const COALESCE_TIME: Duration = Duration::from_millis(100);
@@ -50,14 +52,20 @@ impl Pipe {
         })
     }
 
-    /// Queues FLV bytes; an error means ffmpeg is gone. Bytes are coalesced up to
-    /// `COALESCE_BYTES` or `COALESCE_TIME`: waking ffmpeg for every audio and video message
-    /// cost about 10% more decode CPU than ~10 larger writes a second (BENCHMARKS.md).
+    /// Queues FLV bytes (the file header).
     pub fn queue(&mut self, bytes: &[u8]) {
         self.pending.extend_from_slice(bytes);
     }
 
-    /// Hands the queued bytes over if enough are queued or enough time has passed, or now.
+    /// Queues one FLV tag, framed straight into the buffer.
+    pub fn queue_tag(&mut self, kind: u8, timestamp_ms: u32, body: &[u8]) {
+        flv::append_tag(&mut self.pending, kind, timestamp_ms, body);
+    }
+
+    /// Hands the queued bytes over once `COALESCE_BYTES` are queued or `COALESCE_TIME` has
+    /// passed, or `now`; an error means ffmpeg is gone. Waking ffmpeg for every audio and
+    /// video message cost about 10% more decode CPU than ~10 larger writes a second
+    /// (BENCHMARKS.md).
     pub async fn write(&mut self, now: bool) -> std::io::Result<()> {
         if now || self.pending.len() >= COALESCE_BYTES || self.flushed.elapsed() >= COALESCE_TIME {
             self.flushed = Instant::now();

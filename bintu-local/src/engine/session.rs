@@ -138,14 +138,14 @@ impl Session {
     /// one of them is gone.
     pub async fn media(&mut self, kind: u8, timestamp: u32, body: &[u8]) -> std::io::Result<()> {
         if let Some(main) = self.main.as_mut() {
-            main.queue(&flv::tag(kind, timestamp, body));
+            main.queue_tag(kind, timestamp, body);
             main.write(false).await?;
         }
         if let Some((pipe, gate)) = self.pictures.as_mut().filter(|_| kind == flv::VIDEO) {
             let passed = gate.video(timestamp, body);
             if !passed.is_empty() {
                 for (ts, tag) in passed {
-                    pipe.queue(&flv::tag(flv::VIDEO, ts, &tag));
+                    pipe.queue_tag(flv::VIDEO, ts, &tag);
                 }
                 // At the end of a burst hand everything over: the next may be a minute away.
                 pipe.write(!gate.passing()).await?;

@@ -11,10 +11,10 @@ pub fn header(audio: bool) -> Vec<u8> {
 pub const AUDIO: u8 = 8;
 pub const VIDEO: u8 = 9;
 
-/// One FLV tag of `kind` with `body` at `timestamp_ms`.
-pub fn tag(kind: u8, timestamp_ms: u32, body: &[u8]) -> Vec<u8> {
+/// Appends one FLV tag of `kind` with `body` at `timestamp_ms` to `out` (the engine's write
+/// buffer, so a message is framed without a buffer of its own).
+pub fn append_tag(out: &mut Vec<u8>, kind: u8, timestamp_ms: u32, body: &[u8]) {
     let len = body.len() as u32;
-    let mut out = Vec::with_capacity(body.len() + 15);
     out.push(kind);
     out.extend_from_slice(&len.to_be_bytes()[1..]);
     out.extend_from_slice(&timestamp_ms.to_be_bytes()[1..]);
@@ -22,7 +22,6 @@ pub fn tag(kind: u8, timestamp_ms: u32, body: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&[0, 0, 0]);
     out.extend_from_slice(body);
     out.extend_from_slice(&(len + 11).to_be_bytes());
-    out
 }
 
 #[cfg(test)]
@@ -31,10 +30,11 @@ mod tests {
 
     #[test]
     fn tag_layout_matches_the_flv_spec() {
-        let t = tag(VIDEO, 0x0102_0304, &[0xAA, 0xBB]);
+        let mut t = vec![0xFF];
+        append_tag(&mut t, VIDEO, 0x0102_0304, &[0xAA, 0xBB]);
         assert_eq!(
             t,
-            vec![9, 0, 0, 2, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0xAA, 0xBB, 0, 0, 0, 13]
+            vec![0xFF, 9, 0, 0, 2, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0xAA, 0xBB, 0, 0, 0, 13]
         );
         assert_eq!(&header(true)[..3], b"FLV");
         assert_eq!(header(true).len(), 13);
