@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::AppShell;
-use crate::domain::paths::is_replay_page;
+use crate::domain::paths::{is_replay_page, with_search};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation::OrganisationPage;
 use crate::pages::replay::clip::ClipPage;
@@ -70,11 +70,7 @@ fn OtherApp(replay: bool) -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
     let search = location.search.get_untracked();
-    let href = match search.as_str() {
-        "" => path.clone(),
-        s if s.starts_with('?') => format!("{path}{s}"),
-        s => format!("{path}?{s}"),
-    };
+    let href = with_search(&path, &search);
     // Unknown start (the app mounted without an entry point, as in tests): stay.
     let loaded_here = initial_href().is_none_or(|start| start == href);
     if is_replay_page(&path) == replay && !loaded_here {

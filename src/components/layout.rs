@@ -6,6 +6,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::domain::paths;
 use crate::domain::urls::encode_component;
 use crate::session::{use_session, OrgResource};
 
@@ -27,10 +28,9 @@ pub fn AppShell() -> impl IntoView {
     // and remember where the user was.
     Effect::new(move |_| {
         if !session.is_signed_in() {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
+            let here = paths::with_search(
+                &location.pathname.get_untracked(),
+                &location.search.get_untracked(),
             );
             let target = format!("/signin?next={}", encode_component(&here));
             navigate(

@@ -39,6 +39,15 @@ pub fn replay_watch(streamname: &str, session: Option<i64>) -> String {
     s
 }
 
+/// A path and the router's `search` (which comes without the `?`, though a `?` is tolerated)
+/// as one address: `/stream` + `state=live` → `/stream?state=live`.
+pub fn with_search(path: &str, search: &str) -> String {
+    match search.strip_prefix('?').unwrap_or(search) {
+        "" => path.to_string(),
+        q => format!("{path}?{q}"),
+    }
+}
+
 /// Whether `path` is one of the public replay pages, which are a separate, smaller wasm
 /// build (`nano-replay`, `replay.html`); everything else is the console. bintu-local makes
 /// the same split when it serves a navigation (`web.rs`).
@@ -51,6 +60,14 @@ pub fn is_replay_page(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_search_joins_the_router_search_with_one_question_mark() {
+        assert_eq!(with_search("/stream", ""), "/stream");
+        assert_eq!(with_search("/stream", "state=live"), "/stream?state=live");
+        assert_eq!(with_search("/stream", "?state=live"), "/stream?state=live");
+        assert_eq!(with_search("/stream", "?"), "/stream");
+    }
 
     #[test]
     fn replay_links_carry_the_demo_parameters() {
