@@ -6,6 +6,7 @@
 mod web_support;
 
 use leptos::prelude::*;
+use nano_console::components::preview::Preview;
 use nano_console::components::signin_form::{SignInForm, SignInRequest};
 use nano_console::domain::credentials::CredentialKind;
 use wasm_bindgen_test::*;
@@ -85,4 +86,71 @@ async fn signin_shows_the_api_error() {
     tick().await;
     assert_eq!(fx.text("[role=alert]"), "API key is not valid");
     assert_eq!(fx.attr("[role=alert]", "hidden"), None);
+}
+
+/// A 1x1 GIF: small enough to inline, real enough for the browser to decode.
+const GIF: &str = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
+fn mount_preview(url: Option<&'static str>, still: bool) -> Fixture {
+    Fixture::mount(move || {
+        view! {
+            <Preview title="Motion Clip" url=Signal::derive(move || url.map(String::from))
+                token=Signal::derive(|| 1) captured=Signal::derive(|| "captured 3 s ago".to_string())
+                on_refresh=Callback::new(|_| ()) still=Signal::derive(move || still)/>
+        }
+    })
+}
+
+fn focus(fx: &Fixture, sel: &str, on: bool) {
+    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(fx.find(sel));
+    if on {
+        el.focus().unwrap()
+    } else {
+        el.blur().unwrap()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn reduced_motion_preview_shows_a_still_until_focused() {
+    let fx = mount_preview(Some(GIF), true);
+    tick().await;
+    assert!(
+        !fx.exists(r#"img[alt="Latest Motion Clip"]"#),
+        "no animation before focus"
+    );
+    let label = fx.attr("canvas.preview__still", "aria-label").unwrap();
+    assert!(label.contains("hover or focus to play"), "{label}");
+    // The first frame is drawn at the GIF's own size (a fresh canvas is 300 wide).
+    let drawn = until(|| fx.attr("canvas.preview__still", "width").as_deref() == Some("1")).await;
+    assert!(drawn, "{}", fx.root().inner_html());
+    assert_eq!(fx.attr(".preview__frame", "tabindex").as_deref(), Some("0"));
+    focus(&fx, ".preview__frame", true);
+    assert!(until(|| fx.exists(r#"img[alt="Latest Motion Clip"]"#)).await);
+    assert!(!fx.exists("canvas"));
+    // Focus stays on the frame while its content swaps, and leaving it brings the still back.
+    assert_eq!(
+        document().active_element(),
+        Some(fx.find(".preview__frame"))
+    );
+    focus(&fx, ".preview__frame", false);
+    assert!(until(|| fx.exists("canvas.preview__still")).await);
+}
+
+#[wasm_bindgen_test]
+async fn preview_animates_by_default_and_replaces_a_broken_image_with_the_placeholder() {
+    let fx = mount_preview(Some(GIF), false);
+    tick().await;
+    assert!(fx.exists(r#"img[alt="Latest Motion Clip"]"#));
+    assert!(!fx.exists("canvas"));
+    assert_eq!(fx.attr(".preview__frame", "tabindex"), None);
+    assert_eq!(fx.text(".preview__age"), "captured 3 s ago");
+    // A still whose file cannot load is the placeholder too, not a blank canvas.
+    let broken = mount_preview(Some("/no-such-file.gif"), true);
+    assert!(
+        until(|| broken.exists(".preview__empty")).await,
+        "{}",
+        broken.root().inner_html()
+    );
+    assert_eq!(broken.text(".preview__empty"), "Motion Clip not available");
+    assert!(!broken.exists("canvas"));
 }

@@ -82,8 +82,12 @@ pub fn stream_action_path(id: &str, action: &str) -> String {
     format!("/stream/{}/{action}", encode_component(id))
 }
 
-/// Appends a cache-busting parameter to a media URL that is overwritten in place.
+/// Appends a cache-busting parameter to a media URL that is overwritten in place. Inline
+/// (`data:`) and `blob:` URLs are never cached and a query would corrupt them.
 pub fn cache_busted(url: &str, token: i64) -> String {
+    if url.starts_with("data:") || url.starts_with("blob:") {
+        return url.to_string();
+    }
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}t={token}")
 }
@@ -122,6 +126,11 @@ mod tests {
         assert_eq!(stream_path("a/b", Some(10)), "/stream/a%2Fb?asset_limit=10");
         assert_eq!(stream_action_path("id", "lock"), "/stream/id/lock");
         assert_eq!(cache_busted("http://h/x.jpg", 5), "http://h/x.jpg?t=5");
+        assert_eq!(
+            cache_busted("data:image/gif;base64,R0l", 5),
+            "data:image/gif;base64,R0l"
+        );
+        assert_eq!(cache_busted("blob:http://h/1-2", 5), "blob:http://h/1-2");
         assert_eq!(
             cache_busted("http://h/x.jpg?a=1", 5),
             "http://h/x.jpg?a=1&t=5"

@@ -107,3 +107,26 @@ impl Drop for Fixture {
         self.root.remove();
     }
 }
+
+/// Waits for a browser event loop turn of at least `ms` (image loads, timers).
+pub async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Polls `cond` (with a scheduler tick and 20 ms between tries) for up to about 2 s.
+pub async fn until(mut cond: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if cond() {
+            return true;
+        }
+        tick().await;
+        sleep_ms(20).await;
+    }
+    cond()
+}
