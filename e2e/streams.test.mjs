@@ -93,6 +93,14 @@ test('publish: previews appear without reloading, links expand, edits while live
   const run1 = publish(created.streamname, 35);
   // No reload from here on: polling brings state, previews and assets.
   await page.locator('.state-badge--live').waitFor({ timeout: 30_000 });
+  // The page opened before any session: the first one is announced, with a link to clip it.
+  const fresh = page.getByTestId('new-session');
+  await fresh.waitFor({ timeout: 30_000 });
+  assert.match(await fresh.textContent(), /New session available: started \d\d\/\d\d\/\d{4} /);
+  assert.match(await fresh.getByRole('link', { name: 'Clip & Share it' }).getAttribute('href'),
+    new RegExp(`^/replay/clip\\?streamname=${created.streamname}&session=\\d+$`));
+  await fresh.getByRole('button', { name: 'Dismiss' }).click();
+  await fresh.waitFor({ state: 'detached' });
   await imageLoaded(page, 'img[alt="Latest Thumbnail"]', 60_000);
   await imageLoaded(page, 'img[alt="Latest Motion Clip"]', 60_000);
   assert.match(await page.locator('.preview__age').first().textContent(), /captured \d+ (s|min) ago/);
@@ -132,6 +140,37 @@ test('publish: previews appear without reloading, links expand, edits while live
   // Polls update the page in place: the rows the user opened are still open.
   assert.equal(await replay.getByRole('button', { name: 'Show links of Replay' }).getAttribute('aria-expanded'), 'true');
   await run2;
+  assertClean(log);
+  await context.close();
+});
+
+test('a deep link opens a profile with its row expanded; reduced motion keeps the GIF still until hovered', async () => {
+  assert.ok(created, 'the create test ran');
+  const { page, log, context } = await watchedPage(browser, { reducedMotion: 'reduce' });
+  const link = `/stream/${created.id}?tab=live-processing&profile=2&process=rec`;
+  await page.goto(`${BASE}${link}`);
+  await page.waitForURL(/\/signin\?next=/);
+  await signIn(page);
+  await page.waitForURL(`${BASE}${link}`);
+  assert.equal(await page.locator('#lp-tab-2').getAttribute('aria-selected'), 'true');
+  const rec = page.locator('tbody[data-kind=rec]');
+  assert.equal(await rec.getByRole('button', { name: 'Show links of Recording' }).getAttribute('aria-expanded'), 'true');
+  await rec.locator('.recording-row').first().waitFor();
+  assert.match(await page.getByText(/^Showing .* stream with name /).textContent(), /^Showing 2\. /);
+  // Moving between tabs keeps the address in step (replaced, so Back leaves the page).
+  await page.locator('#lp-tab-2').press('ArrowLeft');
+  await page.waitForURL(/profile=1&process=rec$/);
+  assert.equal(await page.locator('#lp-tab-1').getAttribute('aria-selected'), 'true');
+  // The motion clip is a still frame (the thumbnail is not animated and stays an image)...
+  const clip = page.getByRole('region', { name: 'Motion Clip' });
+  await clip.locator('canvas.preview__still').waitFor();
+  assert.equal(await clip.locator('img[alt="Latest Motion Clip"]').count(), 0);
+  await imageLoaded(page, 'img[alt="Latest Thumbnail"]', 10_000);
+  // ...until hovered, and again once the pointer leaves.
+  await clip.hover();
+  await imageLoaded(page, 'img[alt="Latest Motion Clip"]', 10_000);
+  await page.getByRole('heading', { name: 'Live Processing', exact: true }).hover();
+  await clip.locator('canvas.preview__still').waitFor();
   assertClean(log);
   await context.close();
 });

@@ -18,9 +18,10 @@ export async function launch() {
   });
 }
 
-/// A page that records console lines, page errors and every URL it requested.
-export async function watchedPage(browser) {
-  const context = await browser.newContext();
+/// A page that records console lines, page errors and every URL it requested. `options` are
+/// Playwright context options (e.g. `{ reducedMotion: 'reduce' }`).
+export async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const log = { console: [], errors: [], urls: [] };
   page.on('console', (m) => log.console.push(m.text()));

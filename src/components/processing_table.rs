@@ -16,8 +16,12 @@ pub fn ProcessingTable(
     /// Index into `stream.members()`.
     #[prop(into)]
     member: Signal<usize>,
+    /// The expanded rows, most recently opened last; the owner may preset or follow them
+    /// (deep links).
+    #[prop(optional)]
+    open: Option<RwSignal<Vec<ProcessKind>>>,
 ) -> impl IntoView {
-    let open = RwSignal::new(Vec::<ProcessKind>::new());
+    let open = open.unwrap_or_else(|| RwSignal::new(Vec::new()));
     // A memo: a poll that changes nothing in the table leaves its rows (and focus) alone.
     let rows = Memo::new(move |_| {
         stream.with(|s| {
@@ -63,7 +67,9 @@ fn TableRow(
             })
         })
     });
-    let is_open = move || open.with(|o| o.contains(&kind));
+    let active = row.active;
+    // An inactive row has nothing to show, even if a link asked for it.
+    let is_open = move || active && open.with(|o| o.contains(&kind));
     let details_id = format!("links-{}", kind.id());
     let toggle = move |_| {
         open.update(|o| {

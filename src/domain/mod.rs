@@ -10,6 +10,7 @@ pub mod jsnum;
 pub mod list_query;
 pub mod new_stream;
 pub mod organisation;
+pub mod overview_link;
 pub mod paths;
 pub mod playlist;
 pub mod process;

@@ -1,13 +1,20 @@
 //! The overview's Live Processing section (dashboard-ui.md §1.4.2, §1.4.5): "Edit Options"
 //! (disabled with the reason for read-only roles, "Upgrade needed" without the package), the
-//! pending-changes banner, per-stream tabs and the details table.
+//! pending-changes banner, per-stream tabs and the details table. The selected tab and the
+//! expanded row live in the address (`?tab=live-processing&profile=N&process=…`, see
+//! `domain::overview_link`), so a link can open them and a reload keeps them.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use super::edit_modal::EditModal;
 use super::upgrade::UpgradeNeeded;
 use crate::components::processing_table::ProcessingTable;
 use crate::components::stream_tabs::{member_tab_names, StreamTabs};
+use crate::domain::overview_link::OverviewFocus;
+use crate::domain::paths::with_search;
+use crate::domain::process::ProcessKind;
 use crate::domain::stream::Stream;
 use crate::session::use_organisation;
 
@@ -25,7 +32,10 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
             )
         })
     };
-    let tab = RwSignal::new(0usize);
+    let focus = link_focus(stream);
+    let tab = RwSignal::new(focus.member);
+    let expanded = RwSignal::new(focus.process.into_iter().collect::<Vec<_>>());
+    follow_in_address(stream, tab, expanded, focus.live_processing);
     let names = member_tab_names(stream);
     let shown = move || {
         stream.with(|s| {
@@ -68,7 +78,7 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
                                 on:click=move |_| open.set(true)>"Enable processing"</button>
                         </div>
                     </Show>
-                    <ProcessingTable stream member=tab/>
+                    <ProcessingTable stream member=tab open=expanded/>
                 </div>
             </Show>
             <Show when=move || open.get()>
@@ -77,4 +87,58 @@ pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> imp
             </Show>
         </section>
     }
+}
+
+/// Where the page's address points inside this section, read once when it opens.
+fn link_focus(stream: Signal<Stream>) -> OverviewFocus {
+    let query = use_query_map();
+    let members = stream.with_untracked(|s| s.members().len());
+    query.with_untracked(|q| {
+        OverviewFocus::parse(
+            q.get_str("tab"),
+            q.get_str("profile"),
+            q.get_str("process"),
+            members,
+        )
+    })
+}
+
+/// Scrolls to the section when the link asked for it, then keeps the address in step with
+/// the selected tab and the last expanded row (replacing the history entry: no back-button
+/// trail of tab clicks).
+fn follow_in_address(
+    stream: Signal<Stream>,
+    tab: RwSignal<usize>,
+    expanded: RwSignal<Vec<ProcessKind>>,
+    scroll: bool,
+) {
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() && scroll {
+            if let Some(el) = document().get_element_by_id("lp-title") {
+                el.scroll_into_view();
+            }
+        }
+        let focus = OverviewFocus {
+            member: tab.get(),
+            process: expanded.with(|e| e.last().copied()),
+            live_processing: true,
+        };
+        let href = focus.href(&stream.with_untracked(|s| s.id.clone()));
+        let here = with_search(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
+        // The plain overview address stays plain until the user picks something.
+        let untouched = focus.member == 0 && focus.process.is_none() && !here.contains('?');
+        if href != here && !untouched {
+            let opts = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&href, opts);
+        }
+    });
 }

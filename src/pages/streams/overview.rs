@@ -1,6 +1,7 @@
 //! `/stream/:id`: the Stream Overview (dashboard-ui.md §1.4). Owns the stream resource and
 //! its polling: every 5 s (so previews, new sessions and the end of pending settings show
 //! without a reload), paused while the tab is hidden; previews refresh with a new token.
+//! A poll that brings a session newer than the page opened with says "New session available".
 
 use std::time::Duration;
 
@@ -12,10 +13,12 @@ use super::live_processing::LiveProcessing;
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::preview::Preview;
 use crate::components::stream_tabs::{member_tab_names, StreamTabs};
+use crate::domain::overview_link::{is_new_session, newest_session};
+use crate::domain::paths;
 use crate::domain::process::ProcessKind;
 use crate::domain::stream::Stream;
 use crate::domain::table_rules::{captured_label, member_assets};
-use crate::domain::time::parse_iso;
+use crate::domain::time::{format_dashboard_utc, parse_iso};
 use crate::session::use_api;
 
 /// Seconds between polls of the stream (state, sessions, pending settings, previews).
@@ -26,6 +29,15 @@ const ASSET_LIMIT: u32 = 100;
 
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64
+}
+
+/// Read once when the page opens (the GIF previews show a still frame then).
+fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 fn page_hidden() -> bool {
@@ -129,8 +141,10 @@ fn Overview(
         })
     });
     let on_saved = Callback::new(move |s: Stream| current.set(Some(s)));
+    let reduced_motion = prefers_reduced_motion();
     view! {
         <Header stream on_changed=on_saved/>
+        <NewSession stream/>
         <Ingest stream/>
         <section class="section" aria-labelledby="previews-title">
             <h2 id="previews-title">"Previews"</h2>
@@ -139,9 +153,39 @@ fn Overview(
             </Show>
             <div class="previews">
                 <Preview title="Thumbnail" url=asset_url(ProcessKind::Thumbs) token captured=captured_of(ProcessKind::Thumbs) on_refresh=refresh empty_hint=hint/>
-                <Preview title="Motion Clip" url=asset_url(ProcessKind::Motionclip) token captured=captured_of(ProcessKind::Motionclip) on_refresh=refresh empty_hint=hint/>
+                <Preview title="Motion Clip" url=asset_url(ProcessKind::Motionclip) token captured=captured_of(ProcessKind::Motionclip) on_refresh=refresh empty_hint=hint
+                    still=Signal::derive(move || reduced_motion)/>
             </div>
         </section>
         <LiveProcessing stream on_saved/>
+    }
+}
+
+/// "New session available" once a poll brings a session newer than any the page opened with
+/// (dashboard-ui.md §4), with a link to clip it; dismissable. The status region is always in
+/// the page so that screen readers announce what appears in it.
+#[component]
+fn NewSession(stream: Signal<Stream>) -> impl IntoView {
+    let at_open = stream.with_untracked(newest_session);
+    let newest = Memo::new(move |_| stream.with(newest_session));
+    let dismissed = RwSignal::new(None::<i64>);
+    let fresh = move || {
+        newest
+            .get()
+            .filter(|ms| is_new_session(at_open, Some(*ms)) && dismissed.get() != Some(*ms))
+    };
+    let name = move || stream.with(|s| s.members().first().map(|m| m.name().to_string()));
+    view! {
+        <div role="status" class="new-session">
+            {move || fresh().map(|ms| view! {
+                <div class="banner banner--info" data-testid="new-session">
+                    <strong>"New session available"</strong>
+                    {format!(": started {}. ", format_dashboard_utc(ms))}
+                    {name().map(|n| view! { <a href=paths::replay_clip(&n, Some(ms))>"Clip & Share it"</a> })}
+                    " "
+                    <button type="button" class="btn btn--ghost btn--small" on:click=move |_| dismissed.set(Some(ms))>"Dismiss"</button>
+                </div>
+            })}
+        </div>
     }
 }
