@@ -8,7 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, KEY, BIN, DATA_DIR, RTMP_PORT, launch, watchedPage, assertClean, signIn, shot } from './support.mjs';
+import { BASE, KEY, BIN, DATA_DIR, RTMP_PORT, launch, watchedPage, assertClean, signIn, shot, assertAccessible } from './support.mjs';
 import { decodeShareUrl } from './tools/make_share_vectors.mjs';
 
 let browser;
@@ -85,6 +85,7 @@ test('clip by keyboard, share, replay only that range, cut it with ffmpeg', { ti
   const official = await page.locator('.share-box--official a').getAttribute('href');
   assert.ok(official.startsWith(`${BASE}/live-replay/replayer?share=`));
   await shot(page, 'replay-clip');
+  await assertAccessible(page, 'clip & share');
 
   // The replayer, in a fresh signed-out context: starts at cueIn, stops at cueOut.
   const viewer = await watchedPage(browser);
@@ -108,6 +109,7 @@ test('clip by keyboard, share, replay only that range, cut it with ffmpeg', { ti
   await viewer.page.keyboard.press('j');
   await viewer.page.waitForFunction((cin) => Math.abs(document.querySelector('video').currentTime - cin) < 0.3, cueIn);
   await shot(viewer.page, 'replay-player');
+  await assertAccessible(viewer.page, 'replayer playing a share link');
   assertClean(viewer.log);
 
   // The ffmpeg command as shown, run against the local server.
@@ -135,6 +137,7 @@ test('an invalid or truncated share link says why, never a blank page', async ()
   await page.goto(`${BASE}/live-replay/replayer?share=Y`);
   await page.getByRole('heading', { name: 'This link is invalid' }).waitFor();
   assert.match(await page.locator('.replayer__reason').textContent(), /base64/);
+  await assertAccessible(page, 'replayer with an invalid link');
   // A share-link viewer gets the replay pages' own build, not the console's.
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));

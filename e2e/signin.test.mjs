@@ -1,7 +1,7 @@
 // Sign-in as a new user would do it, against the real bintu-local.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, KEY, launch, watchedPage, assertClean, signIn, shot } from './support.mjs';
+import { BASE, KEY, launch, watchedPage, assertClean, signIn, shot, assertAccessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,6 +21,7 @@ test('a wrong key shows the API message and keeps the user on sign-in', async ()
   const alert = page.getByRole('alert');
   await alert.filter({ hasText: 'API key is not valid' }).waitFor();
   assert.match(page.url(), /\/signin/);
+  await assertAccessible(page, 'sign-in with an error');
   assertClean(log, ['definitely-not-a-key', KEY]);
   await context.close();
 });
@@ -34,6 +35,7 @@ test('the demo key signs in and shows the organisation', async () => {
   await page.getByTestId('org-page-name').filter({ hasText: 'Demo Organisation' }).waitFor();
   assert.match(await page.getByTestId('org-name').textContent(), /Demo Organisation/);
   await shot(page, 'organisation');
+  await assertAccessible(page, 'organisation');
   assertClean(log);
   // Session storage by default: nothing remembered in local storage.
   const stored = await page.evaluate(() => JSON.stringify(localStorage));

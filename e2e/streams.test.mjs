@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { BASE, KEY, BIN, DATA_DIR, RTMP_PORT, launch, watchedPage, assertClean, signIn, shot } from './support.mjs';
+import { BASE, KEY, BIN, DATA_DIR, RTMP_PORT, launch, watchedPage, assertClean, signIn, shot, assertAccessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -61,11 +61,13 @@ test('create a group stream with live processing, see the instructions', async (
   assert.equal(await summary.count(), 3);
   assert.equal(await summary.nth(2).locator('.chip').count(), 4);
   await shot(page, 'stream-create');
+  await assertAccessible(page, 'create with cards and summary');
   await page.getByRole('button', { name: 'Create new Stream' }).click();
   await page.waitForURL(/\/stream\/new\//);
   await page.getByText('RTMP INGEST STREAMNAME').waitFor();
   const streamname = (await page.locator('.copy-field__value').nth(1).textContent()).trim();
   assert.match(await page.getByTestId('local-publish').textContent(), new RegExp(`bintu-local publish ${streamname}`));
+  await assertAccessible(page, 'instructions');
   const id = decodeURIComponent(page.url().split('/stream/new/')[1]);
   created = { id, streamname };
   // The list shows it, newest first, with its state; the filter lives in the URL.
@@ -77,6 +79,7 @@ test('create a group stream with live processing, see the instructions', async (
   // The created stream leaves the list (fails by timeout if it stays).
   await page.getByRole('link', { name: id }).waitFor({ state: 'detached' });
   await page.locator('.stream-table').waitFor();
+  await assertAccessible(page, 'stream list');
   assertClean(log);
   await context.close();
 });
@@ -105,6 +108,7 @@ test('publish: previews appear without reloading, links expand, edits while live
   await imageLoaded(page, 'img[alt="Latest Motion Clip"]', 60_000);
   assert.match(await page.locator('.preview__age').first().textContent(), /captured \d+ (s|min) ago/);
   await shot(page, 'stream-overview-live');
+  await assertAccessible(page, 'overview while live');
   // Edit while live: change the thumbnail interval of every member at once.
   await page.getByRole('button', { name: 'Edit Options' }).click();
   const dialog = page.getByRole('dialog');
@@ -133,6 +137,7 @@ test('publish: previews appear without reloading, links expand, edits while live
   assert.equal(await replay.getByRole('link', { name: /Clip & Share Latest Live Session/ }).getAttribute('href'),
     `/replay/clip?streamname=${created.streamname}`);
   await shot(page, 'stream-overview-links');
+  await assertAccessible(page, 'overview with expanded links');
   // Re-publish: the pending settings apply and the banner goes.
   const run2 = publish(created.streamname, 12);
   await page.getByTestId('pending-banner').waitFor({ state: 'detached', timeout: 30_000 });
@@ -171,6 +176,7 @@ test('a deep link opens a profile with its row expanded; reduced motion keeps th
   await imageLoaded(page, 'img[alt="Latest Motion Clip"]', 10_000);
   await page.getByRole('heading', { name: 'Live Processing', exact: true }).hover();
   await clip.locator('canvas.preview__still').waitFor();
+  await assertAccessible(page, 'overview with reduced motion');
   assertClean(log);
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { BASE, KEY, BIN, DATA_DIR, launch, watchedPage, assertClean, signIn } from './support.mjs';
+import { BASE, KEY, BIN, DATA_DIR, launch, watchedPage, assertClean, signIn, assertAccessible } from './support.mjs';
 
 let browser;
 let streamId;
@@ -50,6 +50,7 @@ test('Edit modal: Esc with edits asks first, Cancel closes, Confirm saves', asyn
   await dialog.locator('#pc-0-thumbs-interval-error')
     .filter({ hasText: 'Enter a whole number between 10 and 3600 seconds' }).waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Confirm Changes' }).isDisabled(), true);
+  await assertAccessible(page, 'edit modal with a validation error');
   await dialog.locator('#pc-0-thumbs-interval').fill('40');
   // Esc with edits: the user is asked; saying no keeps the modal and the edit.
   let asked = '';
@@ -119,6 +120,7 @@ test('read-only role: edit, delete and create are disabled with the reason', asy
   assert.equal(await edit.getAttribute('title'), 'Your role (nanoReadOnly) cannot change processing settings');
   assert.match(await page.locator('#edit-reason').textContent(), /cannot change processing settings/);
   assert.equal(await page.getByRole('button', { name: 'Delete Stream' }).isDisabled(), true);
+  await assertAccessible(page, 'read-only overview');
   await page.getByRole('link', { name: 'Create stream' }).click();
   await page.getByText('Your role (nanoReadOnly) cannot create streams.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Create new Stream' }).isDisabled(), true);
@@ -137,6 +139,7 @@ test('without the Live Processing package, create and overview show "Upgrade nee
   await page.waitForURL(/\/stream\/create$/);
   await page.getByTestId('upgrade-needed').filter({ hasText: 'Live Processing is not enabled' }).waitFor();
   assert.equal(await page.locator('.option-card').count(), 0);
+  await assertAccessible(page, 'create without the package');
   await page.getByRole('button', { name: 'Create new Stream' }).click();
   await page.waitForURL(/\/stream\/new\//);
   await page.getByRole('link', { name: 'See Stream Overview' }).click();
@@ -167,6 +170,7 @@ test('a failed create keeps everything as typed and shows the API message', asyn
   assert.equal(await page.locator('#pc-0-thumbs-interval').inputValue(), '45');
   assert.match(await page.locator('.tag-input__chips').textContent(), /kept-tag/);
   assert.equal(await page.getByRole('button', { name: 'Create new Stream' }).isDisabled(), false, 'the user can retry');
+  await assertAccessible(page, 'create after a failure');
   assertClean(log);
   await context.close();
 });

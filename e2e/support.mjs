@@ -2,6 +2,10 @@
 // errors and for the API key leaking into URLs or console output, sign in through the page.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+// axe-core (npm, pinned): the WCAG rules, contrast included, run inside the page.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const BASE = process.env.E2E_BASE_URL;
 export const KEY = process.env.E2E_API_KEY;
@@ -48,4 +52,20 @@ export async function signIn(page, key = KEY, { kind = 'API key' } = {}) {
 
 export async function shot(page, name) {
   await page.screenshot({ path: `e2e/out/${name}.png`, fullPage: true });
+}
+
+/// Fails with a readable list if axe-core finds WCAG 2.x A/AA violations in the page as it is
+/// now (contrast, names of controls, ARIA use, landmarks…). `what` names the screen.
+export async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3)
+      .map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+  });
+  assert.deepEqual(violations, [], `${what}: accessibility violations`);
 }

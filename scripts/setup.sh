@@ -51,7 +51,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# 4. npm tools from the committed lock: wasm-opt 132, hls.js, playwright-core (no browser download).
+# 4. npm tools from the committed lock: wasm-opt 132, hls.js, playwright-core (no browser
+#    download), axe-core (the e2e accessibility checks).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
