@@ -148,6 +148,66 @@ async fn list_pages_newest_first_one_per_group_with_state_and_tag_filters() {
 }
 
 #[tokio::test]
+async fn list_filters_by_creation_date_range() {
+    let s = Server::start().await;
+    let mut made = Vec::new(); // (id, created_at), oldest first
+    for _ in 0..3 {
+        let v = create(&s, json!({})).await;
+        made.push((id_of(&v), v["created_at"].as_str().unwrap().to_string()));
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let list = |q: String| {
+        let s = &s;
+        async move {
+            let v = ok(s, &key(s), Method::GET, &format!("/stream{q}"), None).await;
+            v.as_array().unwrap().iter().map(id_of).collect::<Vec<_>>()
+        }
+    };
+    // Newest first, those whose created_at passes `keep`.
+    let expect = |keep: &dyn Fn(&str) -> bool| {
+        made.iter()
+            .rev()
+            .filter(|(_, c)| keep(c))
+            .map(|(id, _)| id.clone())
+            .collect::<Vec<_>>()
+    };
+    let mid = made[1].1.clone();
+    assert_eq!(
+        list(format!("?from={mid}")).await,
+        expect(&|c| c >= mid.as_str())
+    );
+    assert_eq!(
+        list(format!("?to={mid}")).await,
+        expect(&|c| c < mid.as_str())
+    );
+    assert!(
+        list(format!("?to={mid}")).await.len() < 3,
+        "to is exclusive"
+    );
+    // Whole days: the first stream's day onwards is everything; `to` that day includes it.
+    let day = &made[0].1[..10];
+    assert_eq!(list(format!("?from={day}")).await.len(), 3);
+    assert!(list(format!("?to={day}")).await.contains(&made[0].0));
+    assert_eq!(list("?to=2000-01-01".into()).await, Vec::<String>::new());
+    assert_eq!(
+        list("?from=2999-01-01&state=created".into()).await,
+        Vec::<String>::new()
+    );
+    for q in [
+        "?from=yesterday",
+        "?to=2026-02-30",
+        "?from=2026-12-01&to=2026-11-30",
+    ] {
+        let res = s.get(&format!("/stream{q}")).send().await.unwrap();
+        let body = expect_error(res, 400, 1004).await;
+        assert!(
+            body.to_string().contains("ISO 8601") || body.to_string().contains("after from"),
+            "{q}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn tag_replaces_tags_and_the_tag_list_counts_them() {
     let s = Server::start().await;
     let a = id_of(&create(&s, json!({"tags":["sport","live"]})).await);

@@ -1,7 +1,9 @@
 //! Query strings of `GET /stream` and `GET /stream/{id}`, parsed by hand from the raw query
 //! (`form_urlencoded`, the WHATWG parser) because `tags[]` repeats and the official client
 //! sends it unencoded while browsers send `tags%5B%5D`; both decode to the same key.
-//! Unknown parameters are ignored, as Bintu does.
+//! Unknown parameters are ignored, as Bintu does. `from`/`to` (the stand-in's date range,
+//! bintu-api.md §1.4) take an ISO 8601 date (`2026-11-30`, whole UTC days: `to` includes its
+//! day) or an RFC 3339 date-time (`2026-11-30T08:00:00Z`, `to` exclusive).
 
 use crate::db::streams::ListFilter;
 use crate::error::{ApiError, ApiResult};
@@ -34,7 +36,31 @@ fn number(name: &str, value: &str, min: u32, max: u32) -> ApiResult<u32> {
     Ok(n as u32)
 }
 
-/// `quantity`, `page`, `state`, `tags[]` of `GET /stream`.
+/// A `from`/`to` value as the stored `createdAt` form; `end` moves a plain date to the start
+/// of the next day, so `to=2026-11-30` lists what was created on the 30th.
+fn instant(name: &str, value: &str, end: bool) -> ApiResult<String> {
+    use time::format_description::well_known::Rfc3339;
+    let v = value.trim();
+    let at = if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
+        t.to_offset(time::UtcOffset::UTC)
+    } else {
+        let day = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| ApiError::wrong_type(name, "ISO 8601 date or date-time"))?;
+        let day = if end {
+            day.next_day().unwrap_or(day)
+        } else {
+            day
+        };
+        day.midnight().assume_utc()
+    };
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    at.format(&fmt)
+        .map_err(|_| ApiError::wrong_type(name, "ISO 8601 date or date-time"))
+}
+
+/// `quantity`, `page`, `state`, `tags[]`, `from`, `to` of `GET /stream`.
 pub fn list_filter(raw: Option<&str>) -> ApiResult<ListFilter> {
     let mut f = ListFilter {
         quantity: DEFAULT_QUANTITY,
@@ -54,7 +80,14 @@ pub fn list_filter(raw: Option<&str>) -> ApiResult<ListFilter> {
                 ))
             }
             "tags[]" | "tags" if !v.is_empty() && !f.tags.contains(&v) => f.tags.push(v),
+            "from" if !v.is_empty() => f.from = Some(instant("from", &v, false)?),
+            "to" if !v.is_empty() => f.before = Some(instant("to", &v, true)?),
             _ => {}
+        }
+    }
+    if let (Some(from), Some(before)) = (&f.from, &f.before) {
+        if before <= from {
+            return Err(ApiError::wrong_type("to", "a time after from"));
         }
     }
     Ok(f)
@@ -101,5 +134,50 @@ mod tests {
             1005
         );
         assert_eq!(asset_limit(Some("asset_limit=3")).unwrap(), 3);
+    }
+
+    #[test]
+    fn date_range_takes_days_and_date_times_in_the_stored_form() {
+        let f = list_filter(Some("from=2026-11-30&to=2026-11-30")).unwrap();
+        assert_eq!(f.from.as_deref(), Some("2026-11-30T00:00:00.000Z"));
+        assert_eq!(f.before.as_deref(), Some("2026-12-01T00:00:00.000Z"));
+        // Offsets are converted to UTC; a date-time `to` is exclusive as given.
+        let f = list_filter(Some(
+            "from=2026-11-30T09:30:00%2B01:00&to=2026-11-30T08:45:10.5Z",
+        ))
+        .unwrap();
+        assert_eq!(f.from.as_deref(), Some("2026-11-30T08:30:00.000Z"));
+        assert_eq!(f.before.as_deref(), Some("2026-11-30T08:45:10.500Z"));
+        // Year end rolls over; empty values mean no bound.
+        let f = list_filter(Some("to=2026-12-31&from=")).unwrap();
+        assert_eq!(
+            (f.from, f.before.as_deref()),
+            (None, Some("2027-01-01T00:00:00.000Z"))
+        );
+    }
+
+    #[test]
+    fn bad_date_ranges_get_bintu_codes() {
+        for q in [
+            "from=yesterday",
+            "to=2026-13-01",
+            "from=2026-11-30T25:00:00Z",
+            "to=1732924800",
+        ] {
+            let e = list_filter(Some(q)).unwrap_err();
+            assert_eq!(e.code, 1004, "{q}");
+        }
+        assert_eq!(
+            list_filter(Some("from=2026-12-01&to=2026-11-30"))
+                .unwrap_err()
+                .code,
+            1004
+        );
+        assert_eq!(
+            list_filter(Some("from=2026-11-30T10:00:00Z&to=2026-11-30T10:00:00Z"))
+                .unwrap_err()
+                .code,
+            1004
+        );
     }
 }

@@ -186,6 +186,10 @@ pub struct ListFilter {
     pub state: Option<String>,
     /// AND-combined: a group is listed when its tags contain every one of these.
     pub tags: Vec<String>,
+    /// Created at or after (stored `createdAt` form, `2025-11-04T17:09:19.899Z`).
+    pub from: Option<String>,
+    /// Created before.
+    pub before: Option<String>,
 }
 
 /// The passthrough rows of the organisation's visible groups, newest first.
@@ -200,11 +204,16 @@ pub fn list_groups(
         "SELECT {COLS} FROM streams s
          WHERE org_id = ?1 AND member_index = 0 AND state != 'deleted'
            AND (?2 IS NULL OR state = ?2)
+           AND (?6 IS NULL OR created_at >= ?6) AND (?7 IS NULL OR created_at < ?7)
            AND NOT EXISTS (SELECT 1 FROM json_each(?3) want
                            WHERE want.value NOT IN (SELECT value FROM json_each(s.tags)))
          ORDER BY created_seq DESC LIMIT ?4 OFFSET ?5"
     ))?;
-    let rows = stmt.query_map(params![org_id, f.state, tags, f.quantity, offset], from_row)?;
+    // `createdAt` strings share one fixed-width UTC form, so text order is time order.
+    let rows = stmt.query_map(
+        params![org_id, f.state, tags, f.quantity, offset, f.from, f.before],
+        from_row,
+    )?;
     rows.collect()
 }
 
