@@ -42,7 +42,7 @@ fn instant(name: &str, value: &str, end: bool) -> ApiResult<String> {
     use time::format_description::well_known::Rfc3339;
     let v = value.trim();
     let at = if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
-        t.to_offset(time::UtcOffset::UTC)
+        t
     } else {
         let day = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
             .map_err(|_| ApiError::wrong_type(name, "ISO 8601 date or date-time"))?;
@@ -53,11 +53,9 @@ fn instant(name: &str, value: &str, end: bool) -> ApiResult<String> {
         };
         day.midnight().assume_utc()
     };
-    let fmt = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    );
-    at.format(&fmt)
-        .map_err(|_| ApiError::wrong_type(name, "ISO 8601 date or date-time"))
+    Some(crate::db::iso(at))
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| ApiError::wrong_type(name, "ISO 8601 date or date-time"))
 }
 
 /// `quantity`, `page`, `state`, `tags[]`, `from`, `to` of `GET /stream`.

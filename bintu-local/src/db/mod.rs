@@ -162,11 +162,17 @@ fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
 
 /// Current UTC time as Bintu writes it: `2025-11-04T17:09:19.899Z`.
 pub fn now_iso() -> String {
-    let now = time::OffsetDateTime::now_utc();
+    iso(time::OffsetDateTime::now_utc())
+}
+
+/// A UTC instant in the stored `createdAt` form (fixed width, so text order is time order).
+pub fn iso(at: time::OffsetDateTime) -> String {
     let fmt = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     );
-    now.format(&fmt).unwrap_or_default()
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&fmt)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
