@@ -37,7 +37,7 @@ test-fmt:
 
 test-clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p nano-console --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p nano-console -p contract --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace
