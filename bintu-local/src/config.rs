@@ -3,6 +3,8 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
+use crate::api::shape::ApiShape;
+
 /// Where bintu-local listens and keeps its files.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -17,6 +19,8 @@ pub struct Config {
     pub rtmp_port: u16,
     /// Largest accepted request body, in bytes; larger bodies get a Bintu error, not a 5xx.
     pub body_limit: usize,
+    /// The response shapes: this project's full contract or only what the docs show.
+    pub api_shape: ApiShape,
 }
 
 impl Config {
@@ -29,6 +33,7 @@ impl Config {
             port: 0,
             rtmp_port: 0,
             body_limit: 64 * 1024,
+            api_shape: ApiShape::Full,
         }
     }
 

@@ -4,6 +4,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use bintu_local::api::shape::ApiShape;
 use bintu_local::db::{orgs, Db};
 use bintu_local::{serve, Config};
 use clap::{Parser, Subcommand};
@@ -34,6 +35,11 @@ enum Command {
         /// The console build (Trunk's dist/) to serve at /.
         #[arg(long)]
         dist: Option<PathBuf>,
+        /// Response shapes: `full` (this project's contract), `documented` (only what the
+        /// public docs show; GET /organisation 404) or `documented-org` (as documented, with
+        /// GET /organisation answering only name and hash).
+        #[arg(long, value_enum, default_value_t = ApiShape::Full, env = "BINTU_API_SHAPE")]
+        api_shape: ApiShape,
     },
     /// Manage organisations.
     Org {
@@ -98,12 +104,14 @@ async fn main() -> anyhow::Result<()> {
             port,
             rtmp_port,
             dist,
+            api_shape,
         } => {
             let mut config = Config::ephemeral(cli.data_dir);
             config.host = host;
             config.port = port;
             config.rtmp_port = rtmp_port;
             config.dist = dist;
+            config.api_shape = api_shape;
             run_server(config).await
         }
         Command::Org {
@@ -192,6 +200,7 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
         println!("  Console:      {url}/");
     }
     println!("  API:          {url}");
+    println!("  API shape:    {}", running.state.config.api_shape.name());
     println!("  RTMP ingest:  {}/<streamname>", running.state.rtmp_base);
     println!("  Publish a test source: target/release/bintu-local publish <streamname>");
     if running.rtmp_addr.port() != 1935 {

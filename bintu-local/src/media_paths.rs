@@ -17,6 +17,12 @@ pub fn recording(name: &str, session_ms: i64) -> String {
     format!("{name}-{session_ms}.mp4")
 }
 
+/// `<name>.mp4`: the docs' recording URL (bintu-api.md §3.5), the member's latest
+/// recording; the media handler resolves it to that session's file.
+pub fn latest_recording(name: &str) -> String {
+    format!("{name}.mp4")
+}
+
 /// `replay/<name>.m3u8`: the latest session, carrying `#EXT-X-NANO-PLAYLIST`.
 pub fn replay_current(name: &str) -> String {
     format!("replay/{name}.m3u8")
@@ -51,6 +57,7 @@ mod tests {
         assert_eq!(thumbnail("ab-cd"), "thumbnails/ab-cd.jpg");
         assert_eq!(motionclip("ab-cd"), "thumbnails/ab-cd.gif");
         assert_eq!(recording("ab-cd", 17), "ab-cd-17.mp4");
+        assert_eq!(latest_recording("ab-cd"), "ab-cd.mp4");
         assert_eq!(replay_current("ab-cd"), "replay/ab-cd.m3u8");
         assert_eq!(replay_session("ab-cd", 17), "replay/ab-cd-17.m3u8");
         assert_eq!(replay_abr_current("ab-cd"), "replay/ab-cd-abr.m3u8");

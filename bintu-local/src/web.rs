@@ -133,10 +133,28 @@ fn overwritten_in_place(path: &str) -> bool {
     path.ends_with(".m3u8") || path.ends_with(".jpg") || path.ends_with(".gif")
 }
 
+/// `/<name>.mp4` when no such file exists: the newest recording of stream `name`, which the
+/// docs' recording URL names (bintu-api.md §3.5); the file itself stays per session.
+fn recording_alias(state: &AppState, path: &str) -> Option<String> {
+    let name = path.strip_prefix('/')?.strip_suffix(".mp4")?;
+    if name.contains('/') || state.config.media_dir().join(&path[1..]).is_file() {
+        return None;
+    }
+    let conn = state.db.read();
+    let file = crate::db::assets::latest_recording_file(&conn, name).ok()??;
+    Some(format!("/{file}"))
+}
+
 /// `/vod/*` (nested, so the path arrives without the prefix): read-only media.
 /// `ServeDir` rejects `..` traversal and serves byte ranges.
-pub async fn media(State(state): State<AppState>, req: Request) -> Response {
+pub async fn media(State(state): State<AppState>, mut req: Request) -> Response {
     let path = req.uri().path().to_string();
+    if let Some(file) = recording_alias(&state, &path) {
+        match file.parse() {
+            Ok(uri) => *req.uri_mut() = uri,
+            Err(e) => return ApiError::internal(e).into_response(),
+        }
+    }
     let mut res = match ServeDir::new(state.config.media_dir()).oneshot(req).await {
         Ok(res) => res.map(Body::new),
         Err(e) => return ApiError::internal(e).into_response(),

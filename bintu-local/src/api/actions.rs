@@ -1,15 +1,17 @@
 //! Changes to an existing stream: `PUT /stream/{id}/tag`, `/processing`, `/lock`, `/unlock`,
 //! `/stop` and `DELETE /stream/{id}`. Tags and processing need nanoUser; the rest nanoAdmin
-//! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group.
+//! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group and answer
+//! with the stream, or an empty 200 in the documented shapes (`respond_action`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::auth::Caller;
 use super::body::JsonBody;
 use super::render::JsonOut;
-use super::streams::{find, respond, write, StreamId};
+use super::streams::{find, respond, respond_action, write, StreamId};
 use super::validation;
 use crate::db::orgs::Role;
 use crate::db::streams::{self, StreamRow};
@@ -116,7 +118,7 @@ pub async fn stop(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<JsonOut> {
+) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     let stopped = state.live.stop(&me.group_id);
@@ -133,7 +135,7 @@ pub async fn stop(
         .await?;
     }
     tracing::info!(stream = %me.group_id, stopped, "stop requested");
-    respond(&state, &id)
+    respond_action(&state, &id)
 }
 
 /// Sets the group's state and ends a live ingest of it.
@@ -153,11 +155,11 @@ pub async fn lock(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<JsonOut> {
+) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     set_state(&state, &me, "locked").await?;
-    respond(&state, &id)
+    respond_action(&state, &id)
 }
 
 /// `PUT /stream/{id}/unlock`: back to `ended` if it was ever published, else `created`.
@@ -166,7 +168,7 @@ pub async fn unlock(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<JsonOut> {
+) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     if me.state == "locked" {
@@ -182,7 +184,7 @@ pub async fn unlock(
         })
         .await?;
     }
-    respond(&state, &id)
+    respond_action(&state, &id)
 }
 
 /// `DELETE /stream/{id}`: hidden from lists and lookups from now on; media is kept.
@@ -190,9 +192,9 @@ pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
     StreamId(id): StreamId,
-) -> ApiResult<JsonOut> {
+) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     set_state(&state, &me, "deleted").await?;
-    respond(&state, &id)
+    respond_action(&state, &id)
 }

@@ -1,7 +1,10 @@
 //! Asset lists of the stream object: the live entry and recordings in `playout.web[]`,
 //! thumbnails and motion clips, and replay entries. A file-backed asset is listed only when
 //! its file exists, so counts are 0 before the first session and a client never gets a URL
-//! that answers 404.
+//! that answers 404. In the documented shape (`Ctx::documented`) entries carry only the
+//! docs' keys (bintu-api.md §3.5): no `session`/`size`, no replay playlists, `index`
+//! numbered by position as in the docs' `web[]` example, the latest recording at
+//! `/vod/<name>.mp4`.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -18,8 +21,10 @@ pub struct Asset<'a> {
     kind: &'static str,
     #[serde(rename = "streamId")]
     stream_id: &'a str,
-    streamname: &'a str,
-    index: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    streamname: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<i64>,
     #[serde(rename = "createdAt", skip_serializing_if = "Option::is_none")]
     created_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,8 +43,8 @@ impl<'a> Asset<'a> {
             url,
             kind,
             stream_id: &m.id,
-            streamname: &m.name,
-            index: m.member_index,
+            streamname: Some(&m.name),
+            index: Some(m.member_index),
             created_at: None,
             session: None,
             size: None,
@@ -89,7 +94,9 @@ fn mtime_iso(ctx: &Ctx, path: &str) -> Option<String> {
 }
 
 /// `playout.web[]`: the live entry of member `me`, then recordings (member order, newest
-/// first within a member).
+/// first within a member). Documented: a recording is `{url, type, createdAt, streamId,
+/// index}` with `index` its position in this array (the docs' recording carries 1 after the
+/// live entry), and each member's latest one has the docs' URL `/vod/<name>.mp4`.
 pub fn web<'a>(g: &'a GroupData, p: &'a Parsed, me: usize, ctx: &'a Ctx) -> Vec<WebEntry<'a>> {
     let m = &g.members[me];
     let mut out = vec![WebEntry::Live(LiveEntry {
@@ -104,11 +111,19 @@ pub fn web<'a>(g: &'a GroupData, p: &'a Parsed, me: usize, ctx: &'a Ctx) -> Vec<
         tags: (!ctx.public).then_some(&p.tags),
     })];
     for (m, recs) in g.members.iter().zip(&g.recordings) {
-        for r in recs {
+        for (i, r) in recs.iter().enumerate() {
             let mut a = Asset::new(m, "vod", paths::url(&ctx.public_base, &r.file));
             a.created_at = Some(r.created_at.clone());
-            a.session = Some(r.session_ms);
-            a.size = Some(r.size);
+            if ctx.documented() {
+                if i == 0 {
+                    a.url = paths::url(&ctx.public_base, &paths::latest_recording(&m.name));
+                }
+                a.streamname = None;
+                a.index = Some(out.len() as i64);
+            } else {
+                a.session = Some(r.session_ms);
+                a.size = Some(r.size);
+            }
             out.push(WebEntry::Vod(a));
         }
     }
@@ -131,7 +146,12 @@ pub fn images<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx, process: &str)
         let path = path_of(&m.name);
         if let Some(created) = mtime_iso(ctx, &path) {
             let mut a = Asset::new(m, kind, paths::url(&ctx.public_base, &path));
-            a.created_at = Some(created);
+            if ctx.documented() {
+                // The docs' thumbnail and GIF entries: url, type, streamId, streamname.
+                a.index = None;
+            } else {
+                a.created_at = Some(created);
+            }
             out.push(a);
         }
     }
@@ -140,14 +160,28 @@ pub fn images<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx, process: &str)
 
 /// Per member with replay: the demo-page entry, the latest playlist, one entry per session
 /// playlist (latest first); on the passthrough of a group also the `-abr` playlists.
+/// Documented: only the demo-page entries, `index` numbered by position as in the docs.
 pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'a>> {
+    if ctx.documented() {
+        let with_replay = g
+            .members
+            .iter()
+            .zip(parsed)
+            .filter(|(_, p)| p.has("replay"));
+        return with_replay
+            .enumerate()
+            .map(|(i, (m, _))| Asset {
+                index: Some(i as i64),
+                ..Asset::new(m, "playout", demo_page(ctx, &m.name))
+            })
+            .collect();
+    }
     let mut out = Vec::new();
     let group = g.members.len() > 1;
     for ((m, sessions), p) in g.members.iter().zip(&g.sessions).zip(parsed) {
         let hls = |path: &str| Asset::new(m, "hls", paths::url(&ctx.public_base, path));
         if p.has("replay") {
-            let demo = format!("{}/replay/clip?streamname={}", ctx.public_base, m.name);
-            out.push(Asset::new(m, "playout", demo));
+            out.push(Asset::new(m, "playout", demo_page(ctx, &m.name)));
             let latest = paths::replay_current(&m.name);
             if ctx.file_exists(&latest) {
                 out.push(Asset {
@@ -191,4 +225,9 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
         }
     }
     out
+}
+
+/// The replay demo page of `name` on this server (the docs' entry points at nanocosmos' demo).
+fn demo_page(ctx: &Ctx, name: &str) -> String {
+    format!("{}/replay/clip?streamname={name}", ctx.public_base)
 }

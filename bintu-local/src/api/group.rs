@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use rusqlite::Connection;
 use serde_json::Value;
 
+use super::shape::ApiShape;
 use crate::db::assets::{group_recordings, group_sessions, RecordingRow, SessionRow};
 use crate::db::streams::{group_members, StreamRow};
 use crate::server::AppState;
@@ -69,6 +70,8 @@ pub struct Ctx {
     pub media_dir: PathBuf,
     /// The player view (no credentials): no tags and no processing internals.
     pub public: bool,
+    /// Full contract or documented fields only.
+    pub shape: ApiShape,
 }
 
 impl Ctx {
@@ -78,7 +81,13 @@ impl Ctx {
             rtmp_base: state.rtmp_base.to_string(),
             media_dir: state.config.media_dir(),
             public,
+            shape: state.config.api_shape,
         }
+    }
+
+    /// Only what the public docs show.
+    pub fn documented(&self) -> bool {
+        self.shape.documented()
     }
 
     pub fn file_exists(&self, path: &str) -> bool {

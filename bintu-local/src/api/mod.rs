@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod profiles;
 pub mod query;
 pub mod render;
+pub mod shape;
 pub mod streams;
 pub mod tags;
 pub mod validation;

@@ -1,14 +1,28 @@
 //! `GET /organisation`: the caller's organisation, its enabled packages and (for admins)
-//! its keys. The shape is the proposal of bintu-api.md §2.6.
+//! its keys. The shape is the proposal of bintu-api.md §2.6. The path exists on the real
+//! API but its body is documented nowhere: the documented shape answers 404, the
+//! documented-org shape only the `name` and `hash` the dashboard docs show.
 
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::auth::Caller;
+use super::shape::ApiShape;
 use crate::db::orgs::Role;
+use crate::error::ApiError;
+use crate::server::AppState;
 
-pub async fn get_organisation(caller: Caller) -> Json<Value> {
+pub async fn get_organisation(State(state): State<AppState>, caller: Caller) -> Response {
     let org = &caller.org;
+    match state.config.api_shape {
+        ApiShape::Full => {}
+        ApiShape::Documented => return ApiError::not_found("/organisation").into_response(),
+        ApiShape::DocumentedOrg => {
+            return Json(json!({ "name": org.name, "hash": org.hash })).into_response()
+        }
+    }
     let p = org.processing;
     let mut body = json!({
         "id": org.id,
@@ -32,5 +46,5 @@ pub async fn get_organisation(caller: Caller) -> Json<Value> {
         body["apikey"] = json!(org.apikey);
         body["playerkey"] = json!(org.playerkey);
     }
-    Json(body)
+    Json(body).into_response()
 }

@@ -3,6 +3,9 @@
 //! describe the requested member; `playout` lists the whole group, passthrough first.
 //! Rendering borrows from the rows into typed structs serialised straight to bytes: no
 //! intermediate `serde_json::Value` tree, which was most of a GET's cost.
+//! `Ctx::shape` selects the shape: the documented one leaves out every field the public docs
+//! do not show (member `streamname`/`profile`/`processing_pending` on `h5live[]`, the h5live
+//! extras on `rtmp[]`, `hls[].index`; assets as in `assets`).
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -32,12 +35,16 @@ struct Info {
 pub struct MemberEntry<'a> {
     id: &'a str,
     index: i64,
-    streamname: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    streamname: Option<&'a str>,
     #[serde(rename = "type")]
     kind: &'static str,
-    label: String,
-    info: Info,
-    rtmp: Rtmp<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    info: Option<Info>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rtmp: Option<Rtmp<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,34 +57,39 @@ pub struct MemberEntry<'a> {
     processing_pending: Option<&'a Value>,
 }
 
+/// A member's entry in `h5live[]` (`rtmp_list` false) or `rtmp[]` (true). Documented:
+/// h5live entries as in the docs (`id, index, type, tags, processing, label, rtmp, info`),
+/// rtmp entries `id, url, streamname, type, index, processing`.
 fn member_entry<'a>(
     m: &'a StreamRow,
     p: &'a Parsed,
     ctx: &'a Ctx,
-    with_url: bool,
+    rtmp_list: bool,
 ) -> MemberEntry<'a> {
     let private = |v: &'a Value| (!ctx.public).then_some(v);
+    let documented = ctx.documented();
+    let h5live_fields = !(documented && rtmp_list);
     MemberEntry {
         id: &m.id,
         index: m.member_index,
-        streamname: &m.name,
+        streamname: (!documented || rtmp_list).then_some(&m.name),
         kind: "live",
-        label: label(m.member_index),
-        info: Info {
+        label: h5live_fields.then(|| label(m.member_index)),
+        info: h5live_fields.then_some(Info {
             width: m.width,
             height: m.height,
             bitrate: m.bitrate,
             fps: m.fps,
-        },
-        rtmp: Rtmp {
+        }),
+        rtmp: h5live_fields.then_some(Rtmp {
             url: &ctx.rtmp_base,
             streamname: &m.name,
-        },
-        url: with_url.then_some(ctx.rtmp_base.as_str()),
-        profile: m.profile.as_deref(),
-        tags: private(&p.tags),
+        }),
+        url: rtmp_list.then_some(ctx.rtmp_base.as_str()),
+        profile: m.profile.as_deref().filter(|_| !documented),
+        tags: private(&p.tags).filter(|_| h5live_fields),
         processing: private(&p.processing),
-        processing_pending: p.pending.as_ref().and_then(private),
+        processing_pending: p.pending.as_ref().and_then(private).filter(|_| !documented),
     }
 }
 
@@ -86,7 +98,8 @@ pub struct Hls {
     url: String,
     #[serde(rename = "type")]
     kind: &'static str,
-    index: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -147,7 +160,7 @@ fn playout<'a>(
                 &crate::media_paths::replay_current(&m.name),
             ),
             kind: "live",
-            index: m.member_index,
+            index: (!ctx.documented()).then_some(m.member_index),
         })
         .collect();
     Playout {

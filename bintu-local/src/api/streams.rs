@@ -4,6 +4,8 @@
 
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
@@ -63,6 +65,15 @@ pub fn respond(state: &AppState, id: &str) -> ApiResult<JsonOut> {
     render::stream_json(&g, &me.id, &Ctx::new(state, false))
 }
 
+/// The answer to DELETE, lock, unlock and stop: the stream object (full shape) or, as the
+/// docs promise no body for these, 200 with an empty body (documented shapes).
+pub fn respond_action(state: &AppState, id: &str) -> ApiResult<Response> {
+    if state.config.api_shape.documented() {
+        return Ok(StatusCode::OK.into_response());
+    }
+    respond(state, id).map(IntoResponse::into_response)
+}
+
 /// `POST /stream` `{tags?, transcodes?:[{profile,tags}], processing?:[[proc..]..]}`.
 pub async fn create(
     State(state): State<AppState>,
@@ -120,7 +131,11 @@ pub async fn list(
     caller: Caller,
     RawQuery(q): RawQuery,
 ) -> ApiResult<JsonOut> {
-    let filter = query::list_filter(q.as_deref())?;
+    let mut filter = query::list_filter(q.as_deref())?;
+    if state.config.api_shape.documented() {
+        // `page` is this project's proposal; the docs know only `quantity`.
+        filter.page = 1;
+    }
     let limit = query::asset_limit(q.as_deref())?;
     let conn = state.db.read();
     let groups = streams::list_groups(&conn, &caller.org.id, &filter)?

@@ -82,3 +82,14 @@ pub fn group_recordings(
     })?;
     rows.collect()
 }
+
+/// The file of the newest recording of the stream named `name` (the docs' `/vod/<name>.mp4`).
+pub fn latest_recording_file(conn: &Connection, name: &str) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached(
+        "SELECT r.file FROM recordings r JOIN streams s ON s.id = r.stream_id
+         WHERE s.name = ?1 ORDER BY r.session_ms DESC LIMIT 1",
+    )?
+    .query_row(params![name], |r| r.get(0))
+    .optional()
+}
