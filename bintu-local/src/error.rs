@@ -1,7 +1,8 @@
 //! The Bintu error body `{"error":{"message","code","userinfo"}}` and the codes bintu-local
-//! answers with. Codes 1002–1004, 2001 and 4002 are Bintu's own; 1005, 2002, 3001 and 4001
-//! are invented where the public docs are silent (CONTRACT.md) and marked so below.
+//! answers with. The codes, and which of them this project invented, are the contract's
+//! (`contract::codes`).
 
+use contract::codes;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
@@ -31,58 +32,56 @@ impl ApiError {
     }
 
     pub fn parameter_required(parameter: &str) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 1002, "Parameter required")
+        Self::new(StatusCode::BAD_REQUEST, codes::PARAMETER_REQUIRED, "Parameter required")
             .with_userinfo(json!({ "required_parameter": parameter }))
     }
 
     pub fn wrong_type(parameter: &str, expected: &str) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 1004, "Wrong Data Type")
+        Self::new(StatusCode::BAD_REQUEST, codes::WRONG_DATA_TYPE, "Wrong Data Type")
             .with_userinfo(json!({ "parameter": parameter, "type": expected }))
     }
 
-    /// Invented code 1005.
     pub fn out_of_range(parameter: &str, min: Option<i64>, max: Option<i64>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 1005, "Parameter out of range")
+        Self::new(StatusCode::BAD_REQUEST, codes::OUT_OF_RANGE, "Parameter out of range")
             .with_userinfo(json!({ "parameter": parameter, "min": min, "max": max }))
     }
 
     pub fn access_denied() -> Self {
-        Self::new(StatusCode::FORBIDDEN, 2001, "Access denied")
+        Self::new(StatusCode::FORBIDDEN, codes::ACCESS_DENIED, "Access denied")
     }
 
-    /// Invented code 2002.
     pub fn feature_not_enabled(feature: &str) -> Self {
         Self::new(
             StatusCode::FORBIDDEN,
-            2002,
+            codes::FEATURE_NOT_ENABLED,
             "Organisation is not enabled for this feature",
         )
         .with_userinfo(json!({ "feature": feature }))
     }
 
-    /// Invented code 3001. Also used for another organisation's stream: never leak existence.
+    /// Also used for another organisation's stream: never leak existence.
     pub fn stream_not_found(id: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, 3001, "Stream not found")
+        Self::new(StatusCode::NOT_FOUND, codes::STREAM_NOT_FOUND, "Stream not found")
             .with_userinfo(json!({ "stream_id": id }))
     }
 
-    /// Invented code 4001; the key is masked in the body.
+    /// The key is masked in the body.
     pub fn apikey_not_valid(masked_key: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, 4001, "API key is not valid")
+        Self::new(StatusCode::UNAUTHORIZED, codes::APIKEY_NOT_VALID, "API key is not valid")
             .with_userinfo(json!({ "apikey": masked_key }))
     }
 
     pub fn credentials_not_valid(user: &str) -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            4002,
+            codes::CREDENTIALS_NOT_VALID,
             "User Credentials are not valid",
         )
         .with_userinfo(json!({ "user": user }))
     }
 
     pub fn not_found(path: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, 1006, "Resource not found")
+        Self::new(StatusCode::NOT_FOUND, codes::RESOURCE_NOT_FOUND, "Resource not found")
             .with_userinfo(json!({ "path": path }))
     }
 
@@ -91,7 +90,7 @@ impl ApiError {
         tracing::error!(%detail, "internal error");
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            5001,
+            codes::SERVICE_UNAVAILABLE,
             "Service temporarily unavailable",
         )
     }

@@ -10,7 +10,6 @@ pub mod error;
 pub mod ids;
 pub mod ingest;
 pub mod live;
-pub mod media_paths;
 pub mod publish;
 pub mod server;
 pub mod web;

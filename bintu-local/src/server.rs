@@ -133,7 +133,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             web::spa_navigation,
         ))
-        .nest("/vod", Router::new().fallback(web::media))
+        .nest(contract::media::VOD, Router::new().fallback(web::media))
         .fallback(web::fallback)
         .layer(DefaultBodyLimit::max(limit))
         .layer(cors)

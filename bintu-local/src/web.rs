@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use axum::body::Body;
+use contract::pages;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -82,18 +83,12 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Where the build of the public replay pages lives in `dist/` (`make console` builds
-/// `replay.html` there, with this public URL).
-const REPLAY_APP: &str = "replay-app";
-
 /// The console's pages are one build (`index.html`); the public replay pages another,
-/// smaller one (the console's `domain::paths::is_replay_page` makes the same split). A
-/// `dist/` without the replay build serves the console for everything.
+/// smaller one in `dist/<REPLAY_APP>/` (the contract's `is_replay_page` makes the split for
+/// both crates). A `dist/` without the replay build serves the console for everything.
 async fn index_html(dist: &Path, path: &str) -> Response {
-    let replay = ["/replay/", "/live-replay/"]
-        .iter()
-        .any(|p| path.starts_with(p));
-    let replay_index = dist.join(REPLAY_APP).join("index.html");
+    let replay = pages::is_replay_page(path);
+    let replay_index = dist.join(pages::REPLAY_APP).join("index.html");
     let file = if replay && replay_index.is_file() {
         replay_index
     } else {
@@ -160,7 +155,7 @@ pub async fn media(State(state): State<AppState>, mut req: Request) -> Response 
         Err(e) => return ApiError::internal(e).into_response(),
     };
     if res.status() == StatusCode::NOT_FOUND {
-        return ApiError::not_found(&format!("/vod{path}")).into_response();
+        return ApiError::not_found(&format!("{}{path}", contract::media::VOD)).into_response();
     }
     let h = res.headers_mut();
     if let Some(ct) = media_type(&path) {

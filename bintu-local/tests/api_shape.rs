@@ -9,7 +9,7 @@ mod streams_support;
 use std::collections::BTreeSet;
 
 use bintu_local::api::shape::ApiShape;
-use bintu_local::media_paths as paths;
+use contract::media as paths;
 use common::{expect_error, Server};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -59,7 +59,7 @@ fn write_media(s: &Server, rel: &str, bytes: &[u8]) {
 fn add_session(s: &Server, stream_id: &str, name: &str, session_ms: i64) {
     let rec = paths::recording(name, session_ms);
     write_media(s, &rec, format!("mp4 of {session_ms}").as_bytes());
-    write_media(s, &paths::replay_session(name, session_ms), b"#EXTM3U");
+    write_media(s, &paths::replay_playlist(name, Some(session_ms)), b"#EXTM3U");
     let conn = s.running.state.db.lock();
     conn.execute(
         "INSERT INTO sessions (stream_id, session_ms, processing, started_at)
@@ -96,7 +96,7 @@ async fn documented_stream_object_holds_only_the_docs_fields() {
     }
     write_media(&s, &paths::thumbnail(&name), b"jpg");
     write_media(&s, &paths::motionclip(&name), b"gif");
-    write_media(&s, &paths::replay_current(&name), b"#EXTM3U");
+    write_media(&s, &paths::replay_playlist(&name, None), b"#EXTM3U");
     // An edit while live: the full shape would show `processing_pending`.
     set_state(&s, &id, "live");
     let edit = json!({"processing":[{"id":"thumbs","interval":60}]});

@@ -13,6 +13,8 @@ pub const WRONG_DATA_TYPE: u32 = 1004;
 pub const OUT_OF_RANGE: u32 = 1005;
 /// **Invented.** 404 "Resource not found" for an unknown route, `userinfo.path`.
 pub const RESOURCE_NOT_FOUND: u32 = 1006;
+/// **Invented.** 405 "Method not allowed" on a known path, `userinfo.{method,path}`.
+pub const METHOD_NOT_ALLOWED: u32 = 1007;
 /// **Invented** (CONTRACT.md; the message is Bintu's). 403 "Access denied": role too low.
 pub const ACCESS_DENIED: u32 = 2001;
 /// **Invented.** 403 "Organisation is not enabled for this feature", `userinfo.feature`.
@@ -29,9 +31,10 @@ pub const CREDENTIALS_NOT_VALID: u32 = 4002;
 pub const SERVICE_UNAVAILABLE: u32 = 5001;
 
 /// The codes this project invented; the real cloud may answer differently.
-pub const INVENTED: [u32; 8] = [
+pub const INVENTED: [u32; 9] = [
     OUT_OF_RANGE,
     RESOURCE_NOT_FOUND,
+    METHOD_NOT_ALLOWED,
     ACCESS_DENIED,
     FEATURE_NOT_ENABLED,
     STREAM_NOT_FOUND,

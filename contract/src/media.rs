@@ -29,6 +29,12 @@ pub fn recording(name: &str, session_ms: i64) -> String {
     format!("{name}-{session_ms}.mp4")
 }
 
+/// `<name>.mp4`: the docs' recording URL (bintu-api.md §3.5), the stream's latest recording
+/// (bintu-local's media handler resolves it to that session's file).
+pub fn latest_recording(name: &str) -> String {
+    format!("{name}.mp4")
+}
+
 /// Whether a stream name is a group's virtual ABR name (`<name>-abr`).
 pub fn is_abr(name: &str) -> bool {
     name.ends_with(ABR_SUFFIX)
@@ -69,6 +75,20 @@ pub fn segment_pattern(name: &str, session_ms: i64) -> String {
     format!("{REPLAY_DIR}/{name}-{session_ms}-%%05d-%s.ts")
 }
 
+/// A session's timeline thumbnails relative to the replay bucket: `thumbs/<name>-<session>`
+/// (`name` without `-abr`: the pictures are the passthrough's), listed in [`TIMELINE_INDEX`].
+pub fn timeline_in_bucket(name: &str, session_ms: i64) -> String {
+    format!("thumbs/{}-{session_ms}", base_name(name))
+}
+
+/// The same directory relative to the media directory: `replay/thumbs/<name>-<session>`.
+pub fn timeline_dir(name: &str, session_ms: i64) -> String {
+    format!("{REPLAY_DIR}/{}", timeline_in_bucket(name, session_ms))
+}
+
+/// The timeline's index, `[{"t":seconds,"file":"<seconds>.jpg"}]`.
+pub const TIMELINE_INDEX: &str = "index.json";
+
 /// Public URL of a media path: `<base>/vod/<path>`.
 pub fn url(public_base: &str, path: &str) -> String {
     format!("{public_base}{VOD}/{path}")
@@ -88,6 +108,7 @@ mod tests {
         assert_eq!(thumbnail("ab-cd"), "thumbnails/ab-cd.jpg");
         assert_eq!(motionclip("ab-cd"), "thumbnails/ab-cd.gif");
         assert_eq!(recording("ab-cd", 17), "ab-cd-17.mp4");
+        assert_eq!(latest_recording("ab-cd"), "ab-cd.mp4");
         assert_eq!(replay_playlist("ab-cd", None), "replay/ab-cd.m3u8");
         assert_eq!(replay_playlist("ab-cd", Some(17)), "replay/ab-cd-17.m3u8");
         assert_eq!(
@@ -96,6 +117,8 @@ mod tests {
         );
         assert_eq!(playlist_file("ab-cd-abr", Some(17)), "ab-cd-abr-17.m3u8");
         assert_eq!(segment_pattern("n", 5), "replay/n-5-%%05d-%s.ts");
+        assert_eq!(timeline_dir("ab-cd-abr", 17), "replay/thumbs/ab-cd-17");
+        assert_eq!(timeline_in_bucket("ab-cd", 17), "thumbs/ab-cd-17");
         assert_eq!(url("http://h:1", "x.mp4"), "http://h:1/vod/x.mp4");
         assert_eq!(replay_bucket("http://h:1/"), "http://h:1/vod/replay");
         assert_eq!(

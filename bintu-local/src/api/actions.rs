@@ -3,6 +3,7 @@
 //! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group and answer
 //! with the stream, or an empty 200 in the documented shapes (`respond_action`).
 
+use contract::codes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -107,9 +108,9 @@ pub async fn processing(
     respond(&state, &id)
 }
 
-/// Invented code 3003: stop on a stream that is not being published.
+/// Stop on a stream that is not being published (an invented code).
 fn not_live(id: &str) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, 3003, "Stream is not live")
+    ApiError::new(StatusCode::BAD_REQUEST, codes::STREAM_NOT_LIVE, "Stream is not live")
         .with_userinfo(json!({ "stream_id": id }))
 }
 

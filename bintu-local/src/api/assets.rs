@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use super::render::{Ctx, GroupData, Parsed};
 use crate::db::streams::StreamRow;
-use crate::media_paths as paths;
+use contract::media as paths;
+use contract::pages;
 
 /// Any asset entry; absent optional fields are left out.
 #[derive(Serialize)]
@@ -182,7 +183,7 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
         let hls = |path: &str| Asset::new(m, "hls", paths::url(&ctx.public_base, path));
         if p.has("replay") {
             out.push(Asset::new(m, "playout", demo_page(ctx, &m.name)));
-            let latest = paths::replay_current(&m.name);
+            let latest = paths::replay_playlist(&m.name, None);
             if ctx.file_exists(&latest) {
                 out.push(Asset {
                     latest: true,
@@ -191,7 +192,7 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
             }
         }
         for s in sessions.iter().filter(|s| s.had_replay) {
-            let path = paths::replay_session(&m.name, s.session_ms);
+            let path = paths::replay_playlist(&m.name, Some(s.session_ms));
             if ctx.file_exists(&path) {
                 let created_at = Some(s.started_at.clone());
                 out.push(Asset {
@@ -202,7 +203,7 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
             }
         }
         if group && m.member_index == 0 {
-            let latest = paths::replay_abr_current(&m.name);
+            let latest = paths::replay_playlist(&paths::abr_name(&m.name), None);
             if ctx.file_exists(&latest) {
                 out.push(Asset {
                     latest: true,
@@ -211,7 +212,7 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
                 });
             }
             for s in &g.abr_sessions {
-                let path = paths::replay_abr_session(&m.name, s.session_ms);
+                let path = paths::replay_playlist(&paths::abr_name(&m.name), Some(s.session_ms));
                 if ctx.file_exists(&path) {
                     let created_at = Some(s.started_at.clone());
                     out.push(Asset {
@@ -229,5 +230,6 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
 
 /// The replay demo page of `name` on this server (the docs' entry points at nanocosmos' demo).
 fn demo_page(ctx: &Ctx, name: &str) -> String {
-    format!("{}/replay/clip?streamname={name}", ctx.public_base)
+    let clip = pages::replay_link(pages::REPLAY_CLIP, name, None);
+    format!("{}{clip}", ctx.public_base)
 }

@@ -1,11 +1,12 @@
-//! The Bintu REST surface. Each submodule owns one resource; `router` assembles them.
+//! The Bintu REST surface: the handlers of each resource (`organisation`, `streams`,
+//! `actions`, `tags`, `profiles`), what they share (`auth`, `body`, `query`, `validation`)
+//! and the stream object's rendering (`render`, `assets`, `group`); `router` assembles them.
 
 pub mod actions;
 pub mod assets;
 pub mod auth;
 pub mod body;
 pub mod group;
-pub mod json;
 pub mod organisation;
 pub mod profiles;
 pub mod query;
@@ -15,6 +16,7 @@ pub mod streams;
 pub mod tags;
 pub mod validation;
 
+use contract::codes;
 use axum::http::{Method, StatusCode, Uri};
 use axum::routing::{get, put};
 use axum::Router;
@@ -42,6 +44,6 @@ pub fn router() -> Router<AppState> {
 
 /// A known path with the wrong method: a Bintu error body instead of axum's empty 405.
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, 1007, "Method not allowed")
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, codes::METHOD_NOT_ALLOWED, "Method not allowed")
         .with_userinfo(json!({ "method": method.as_str(), "path": uri.path() }))
 }

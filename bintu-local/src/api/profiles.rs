@@ -2,6 +2,7 @@
 //! §2.4), `GET /transcoding/profiles`, and validation of a create body's `transcodes`.
 //! Only listed profiles are accepted, so the engine never gets an arbitrary resolution.
 
+use contract::codes;
 use axum::http::StatusCode;
 use axum::Json;
 use serde_json::{json, Value};
@@ -92,7 +93,7 @@ pub fn transcodes(v: Option<&Value>) -> ApiResult<Vec<NewMember>> {
             if profile.bitrate >= above.bitrate {
                 return Err(ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    1005,
+                    codes::OUT_OF_RANGE,
                     "Parameter out of range: a transcode's bitrate must be below the one above it",
                 )
                 .with_userinfo(
@@ -111,7 +112,7 @@ pub fn transcodes(v: Option<&Value>) -> ApiResult<Vec<NewMember>> {
 
 fn unknown_profile(param: &str, id: &str) -> ApiError {
     let shown: String = id.chars().take(64).collect();
-    ApiError::new(StatusCode::BAD_REQUEST, 1004, "Unknown transcoding profile").with_userinfo(
+    ApiError::new(StatusCode::BAD_REQUEST, codes::WRONG_DATA_TYPE, "Unknown transcoding profile").with_userinfo(
         json!({
             "parameter": param,
             "type": "a profile id of GET /transcoding/profiles",

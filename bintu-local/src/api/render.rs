@@ -10,6 +10,7 @@
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use contract::media;
 use serde_json::Value;
 
 use super::assets::{self, Asset, WebEntry};
@@ -155,10 +156,7 @@ fn playout<'a>(
         .members
         .iter()
         .map(|m| Hls {
-            url: crate::media_paths::url(
-                &ctx.public_base,
-                &crate::media_paths::replay_current(&m.name),
-            ),
+            url: media::url(&ctx.public_base, &media::replay_playlist(&m.name, None)),
             kind: "live",
             index: (!ctx.documented()).then_some(m.member_index),
         })

@@ -2,6 +2,8 @@
 //! names the exact parameter (`processing[0][1].interval`) with the contract's codes:
 //! 1002 missing, 1003 duplicate, 1004 wrong type / unknown id, 1005 out of range.
 
+use contract::codes;
+use contract::process::{ProcessKind, Range};
 use serde_json::{json, Map, Value};
 
 use crate::error::{ApiError, ApiResult};
@@ -45,37 +47,41 @@ fn here_id(here: &str) -> String {
 fn duplicate(parameter: &str) -> ApiError {
     ApiError::new(
         axum::http::StatusCode::BAD_REQUEST,
-        1003,
+        codes::PARAMETER_NOT_UNIQUE,
         "Parameter not unique",
     )
     .with_userinfo(json!({ "duplicated_parameter": parameter }))
 }
 
+/// One process object, its ranges and defaults from the contract: `interval` and
+/// `duration` only where the kind has them; a nullable duration stays `null` when absent.
 fn process(id: &str, obj: &Map<String, Value>, here: &str) -> ApiResult<Value> {
-    let int = |key: &str, min: i64, max: i64, default: i64| {
-        integer(obj.get(key), &format!("{here}.{key}"), min, Some(max))
-            .map(|v| v.unwrap_or(default))
+    let Some(kind) = ProcessKind::from_id(id) else {
+        let ids: Vec<&str> = ProcessKind::ALL.iter().map(|k| k.id()).collect();
+        return Err(ApiError::wrong_type(
+            &here_id(here),
+            &format!("one of {}", ids.join(", ")),
+        ));
     };
-    let whole = |key: &str| integer(obj.get(key), &format!("{here}.{key}"), 1, None);
-    Ok(match id {
-        "thumbs" => json!({ "id": "thumbs", "interval": int("interval", 10, 3600, 30)? }),
-        "motionclip" => json!({
-            "id": "motionclip",
-            "interval": int("interval", 10, 3600, 30)?,
-            "duration": int("duration", 1, 60, 5)?,
-        }),
-        "rec" => json!({ "id": "rec", "duration": whole("duration")? }),
-        "replay" => json!({ "id": "replay", "duration": whole("duration")? }),
-        _ => {
-            return Err(
-                ApiError::new(axum::http::StatusCode::BAD_REQUEST, 1004, "Wrong Data Type")
-                    .with_userinfo(json!({
-                        "parameter": here_id(here),
-                        "type": "one of thumbs, motionclip, rec, replay",
-                    })),
-            )
-        }
-    })
+    let field = |key: &str, range: Range, nullable: bool| -> ApiResult<Value> {
+        let max = range.max.map(i64::from);
+        let v = integer(obj.get(key), &format!("{here}.{key}"), range.min.into(), max)?;
+        Ok(match v {
+            Some(v) => json!(v),
+            None if nullable => Value::Null,
+            None => json!(range.default),
+        })
+    };
+    let mut out = Map::new();
+    out.insert("id".into(), json!(kind.id()));
+    if let Some(r) = kind.interval() {
+        out.insert("interval".into(), field("interval", r, false)?);
+    }
+    if let Some(r) = kind.duration() {
+        let d = field("duration", r, kind.duration_nullable())?;
+        out.insert("duration".into(), d);
+    }
+    Ok(Value::Object(out))
 }
 
 /// An optional whole number in `min..=max` (`max` `None` = unbounded); `null` or absent
@@ -203,6 +209,26 @@ mod tests {
             ),
         ] {
             assert_eq!(process_list(&body, "p").unwrap_err().code, code, "{body}");
+        }
+    }
+
+    /// Both crates take the ranges from the contract: the bounds pass, one past them is
+    /// refused with the contract's code (the console's form rule has the same test).
+    #[test]
+    fn ranges_are_the_contracts() {
+        for kind in ProcessKind::ALL {
+            for (key, range) in [("interval", kind.interval()), ("duration", kind.duration())] {
+                let Some(r) = range else { continue };
+                let at = |v: i64| process_list(&json!([{ "id": kind.id(), key: v }]), "p");
+                let min = i64::from(r.min);
+                assert!(at(min).is_ok(), "{kind:?}.{key} = {min}");
+                let below = at(min - 1).unwrap_err();
+                assert_eq!(below.code, codes::OUT_OF_RANGE, "{kind:?}.{key}");
+                if let Some(max) = r.max.map(i64::from) {
+                    assert!(at(max).is_ok(), "{kind:?}.{key} = {max}");
+                    assert_eq!(at(max + 1).unwrap_err().code, codes::OUT_OF_RANGE);
+                }
+            }
         }
     }
 

@@ -49,7 +49,7 @@ impl Paths {
     /// ffmpeg segment pattern: `<name>-<session>-<index>-<unixSeconds>.ts`.
     fn segments(&self, name: &str) -> PathBuf {
         self.media
-            .join(format!("replay/{name}-{}-%%05d-%s.ts", self.session_ms))
+            .join(contract::media::segment_pattern(name, self.session_ms))
     }
 }
 
@@ -156,9 +156,9 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Option<Vec<String>> {
                 for (key, v) in hls_options(paths, &m.name, window) {
                     o.extend([format!("-{key}"), v]);
                 }
-                o.push(s(&paths.in_media(&crate::media_paths::replay_session(
+                o.push(s(&paths.in_media(&contract::media::replay_playlist(
                     &m.name,
-                    paths.session_ms,
+                    Some(paths.session_ms),
                 ))));
                 outputs.push(o);
             }
@@ -251,9 +251,9 @@ fn transcode_out(k: usize, job: &Job, paths: &Paths) -> Vec<String> {
         slaves.push(format!(
             "[f=hls:onfail=ignore:{}]{}",
             opts.join(":"),
-            s(&paths.in_media(&crate::media_paths::replay_session(
+            s(&paths.in_media(&contract::media::replay_playlist(
                 &m.name,
-                paths.session_ms
+                Some(paths.session_ms)
             )))
         ));
     }

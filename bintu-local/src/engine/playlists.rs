@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use contract::media::nano_playlist_line;
 use tokio::sync::watch;
 
 use super::atomic;
@@ -15,7 +16,7 @@ pub fn with_nano_tag(session_playlist: &str, session_file: &str) -> String {
         .strip_prefix("#EXTM3U")
         .unwrap_or(session_playlist)
         .trim_start_matches(['\r', '\n']);
-    format!("#EXTM3U\n#EXT-X-NANO-PLAYLIST:{session_file}\n{body}")
+    format!("#EXTM3U\n{}\n{body}", nano_playlist_line(session_file))
 }
 
 /// One variant of a multivariant playlist.
@@ -31,7 +32,7 @@ pub struct Variant {
 pub fn multivariant(variants: &[Variant], nano: Option<&str>) -> String {
     let mut out = String::from("#EXTM3U\n#EXT-X-VERSION:3\n");
     if let Some(file) = nano {
-        out.push_str(&format!("#EXT-X-NANO-PLAYLIST:{file}\n"));
+        out.push_str(&format!("{}\n", nano_playlist_line(file)));
     }
     for v in variants {
         // The passthrough's resolution is not known ahead of the publish: no RESOLUTION then.

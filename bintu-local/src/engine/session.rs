@@ -20,7 +20,7 @@ use super::{atomic, gif, timeline};
 use crate::db::sessions::{self, PublishPlan};
 use crate::db::Db;
 use crate::ingest::flv;
-use crate::media_paths;
+use contract::media;
 
 /// How long ffmpeg gets to finalise its outputs after stdin closes before it is killed.
 const FINISH_TIMEOUT: Duration = Duration::from_secs(30);
@@ -95,18 +95,18 @@ impl Session {
         for job in &jobs {
             let name = &job.member.name;
             if job.procs.replay.is_some() {
-                let file = media_paths::replay_session(name, plan.session_ms);
+                let file = media::replay_playlist(name, Some(plan.session_ms));
                 helpers.push(tokio::spawn(playlists::mirror(
                     media.join(&file),
-                    media.join(media_paths::replay_current(name)),
-                    file.trim_start_matches("replay/").to_string(),
+                    media.join(media::replay_playlist(name, None)),
+                    media::playlist_file(name, Some(plan.session_ms)),
                     stop_rx.clone(),
                 )));
             }
             if let (Some(interval), Some(_)) = (job.procs.thumbs, job.procs.replay) {
                 helpers.push(tokio::spawn(timeline::run(
-                    media.join(media_paths::thumbnail(name)),
-                    media.join(timeline::dir(name, plan.session_ms)),
+                    media.join(media::thumbnail(name)),
+                    media.join(media::timeline_dir(name, plan.session_ms)),
                     plan.session_ms,
                     interval,
                     stop_rx.clone(),
@@ -115,7 +115,7 @@ impl Session {
             if let Some((interval, duration)) = job.procs.motionclip {
                 helpers.push(tokio::spawn(gif::run(
                     paths.gif_frames(name),
-                    media.join(media_paths::motionclip(name)),
+                    media.join(media::motionclip(name)),
                     interval,
                     duration,
                     stop_rx.clone(),
@@ -195,7 +195,7 @@ impl Session {
 
     async fn finalise_recording(&self, job: &Job, limit: Option<u32>) -> anyhow::Result<()> {
         let part = self.paths.rec_part(&job.member.name);
-        let rel = media_paths::recording(&job.member.name, self.paths.session_ms);
+        let rel = media::recording(&job.member.name, self.paths.session_ms);
         let dest = self.paths.media.join(&rel);
         // The tee muxer of a transcode cannot stop one slave early: trim its copy here.
         match limit.filter(|_| job.member.index > 0) {
@@ -259,7 +259,6 @@ async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
         .iter()
         .map(|j| {
             let m = &j.member;
-            let file = media_paths::replay_session(&m.name, paths.session_ms);
             // The passthrough's bitrate is unknown here; rank it above the top transcode.
             let top = jobs.iter().map(|j| j.member.bitrate).max().unwrap_or(0);
             let kbps = if m.index == 0 {
@@ -268,7 +267,7 @@ async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
                 m.bitrate
             };
             Variant {
-                uri: file.trim_start_matches("replay/").to_string(),
+                uri: media::playlist_file(&m.name, Some(paths.session_ms)),
                 bandwidth: (kbps + 128) * 1000,
                 width: m.width,
                 height: m.height,
@@ -276,16 +275,16 @@ async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
         })
         .collect();
     let name = &jobs[0].member.name;
-    let session_rel = media_paths::replay_abr_session(name, paths.session_ms);
-    let session_file = session_rel.trim_start_matches("replay/");
+    let abr = media::abr_name(name);
+    let session_file = media::playlist_file(&abr, Some(paths.session_ms));
     atomic::write(
-        &paths.media.join(&session_rel),
+        &paths.media.join(media::replay_playlist(&abr, Some(paths.session_ms))),
         playlists::multivariant(&variants, None).as_bytes(),
     )
     .await?;
-    let current = playlists::multivariant(&variants, Some(session_file));
+    let current = playlists::multivariant(&variants, Some(&session_file));
     atomic::write(
-        &paths.media.join(media_paths::replay_abr_current(name)),
+        &paths.media.join(media::replay_playlist(&abr, None)),
         current.as_bytes(),
     )
     .await?;

@@ -11,11 +11,6 @@ use tokio::sync::watch;
 
 use super::atomic;
 
-/// The timeline directory of a member's session, relative to the media directory.
-pub fn dir(name: &str, session_ms: i64) -> String {
-    format!("replay/thumbs/{name}-{session_ms}")
-}
-
 /// Seconds from the session start of a thumbnail written at `at_ms`, snapped to the
 /// thumbnail interval (the pipeline writes one per interval of stream time).
 pub fn seconds(session_ms: i64, at_ms: i64, interval: u32) -> i64 {
@@ -77,7 +72,7 @@ async fn keep(
     atomic::write(&out.join(file), &bytes).await?;
     index.push(json!({"t": t, "file": file}));
     let body = serde_json::to_vec(&index).unwrap_or_default();
-    atomic::write(&out.join("index.json"), &body).await
+    atomic::write(&out.join(contract::media::TIMELINE_INDEX), &body).await
 }
 
 #[cfg(test)]
@@ -90,6 +85,5 @@ mod tests {
         assert_eq!(seconds(1_000, 11_150, 10), 10);
         assert_eq!(seconds(1_000, 30_900, 10), 30);
         assert_eq!(seconds(5_000, 1_000, 10), 0);
-        assert_eq!(dir("a-b", 7), "replay/thumbs/a-b-7");
     }
 }

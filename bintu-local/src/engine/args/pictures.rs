@@ -26,7 +26,7 @@ pub(super) fn chains(
         outputs.push(picture_out(
             &format!("th{k}"),
             &["-update", "1", "-q:v", "3"],
-            &s(&paths.in_media(&crate::media_paths::thumbnail(name))),
+            &s(&paths.in_media(&contract::media::thumbnail(name))),
         ));
     }
     if let Some((interval, duration)) = job.procs.motionclip {
