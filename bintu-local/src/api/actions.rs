@@ -7,6 +7,7 @@ use contract::codes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use contract::state::StreamState;
 use serde_json::{json, Value};
 
 use super::auth::Caller;
@@ -123,15 +124,15 @@ pub async fn stop(
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
     let stopped = state.live.stop(&me.group_id);
-    if !stopped && me.state != "live" {
+    if !stopped && me.state != StreamState::Live {
         return Err(not_live(&id));
     }
     if !stopped {
         // `live` in the database but no publisher registered (e.g. the server was killed
         // mid-publish): nothing to stop, so repair the state instead of leaving it stuck.
-        let group = me.group_id.clone();
+        let (group, ended) = (me.group_id.clone(), me.state.end());
         write(&state, move |conn| {
-            Ok(streams::set_group_state(conn, &group, "ended")?)
+            Ok(streams::set_group_state(conn, &group, ended)?)
         })
         .await?;
     }
@@ -140,14 +141,14 @@ pub async fn stop(
 }
 
 /// Sets the group's state and ends a live ingest of it.
-async fn set_state(state: &AppState, me: &StreamRow, new_state: &'static str) -> ApiResult<()> {
+async fn set_state(state: &AppState, me: &StreamRow, new_state: StreamState) -> ApiResult<()> {
     let group = me.group_id.clone();
     write(state, move |conn| {
         Ok(streams::set_group_state(conn, &group, new_state)?)
     })
     .await?;
     state.live.stop(&me.group_id);
-    tracing::info!(stream = %me.group_id, state = new_state, "group state changed");
+    tracing::info!(stream = %me.group_id, state = %new_state, "group state changed");
     Ok(())
 }
 
@@ -159,7 +160,7 @@ pub async fn lock(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    set_state(&state, &me, "locked").await?;
+    set_state(&state, &me, me.state.lock()).await?;
     respond_action(&state, &id)
 }
 
@@ -172,15 +173,11 @@ pub async fn unlock(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    if me.state == "locked" {
+    if me.state == StreamState::Locked {
         let group = me.group_id.clone();
         write(&state, move |conn| {
             // Decided inside the writer so a session recorded meanwhile is seen.
-            let target = if streams::group_has_sessions(conn, &group)? {
-                "ended"
-            } else {
-                "created"
-            };
+            let target = StreamState::Locked.unlock(streams::group_has_sessions(conn, &group)?);
             Ok(streams::set_group_state(conn, &group, target)?)
         })
         .await?;
@@ -196,6 +193,6 @@ pub async fn delete(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    set_state(&state, &me, "deleted").await?;
+    set_state(&state, &me, me.state.delete()).await?;
     respond_action(&state, &id)
 }

@@ -5,6 +5,8 @@
 //! bintu-api.md §1.4) take an ISO 8601 date (`2026-11-30`, whole UTC days: `to` includes its
 //! day) or an RFC 3339 date-time (`2026-11-30T08:00:00Z`, `to` exclusive).
 
+use contract::state::StreamState;
+
 use crate::db::streams::ListFilter;
 use crate::error::{ApiError, ApiResult};
 
@@ -12,7 +14,6 @@ pub const DEFAULT_QUANTITY: u32 = 50;
 pub const MAX_QUANTITY: u32 = 250;
 pub const DEFAULT_ASSET_LIMIT: u32 = 10;
 pub const MAX_ASSET_LIMIT: u32 = 1000;
-const STATES: [&str; 4] = ["live", "created", "ended", "locked"];
 
 fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
     form_urlencoded::parse(raw.unwrap_or("").as_bytes())
@@ -70,13 +71,7 @@ pub fn list_filter(raw: Option<&str>) -> ApiResult<ListFilter> {
             "quantity" => f.quantity = number("quantity", &v, 1, MAX_QUANTITY)?,
             "page" => f.page = number("page", &v, 1, 1_000_000)?,
             "state" if v.is_empty() || v == "all" => f.state = None,
-            "state" if STATES.contains(&v.as_str()) => f.state = Some(v),
-            "state" => {
-                return Err(ApiError::wrong_type(
-                    "state",
-                    "one of live, created, ended, locked",
-                ))
-            }
+            "state" => f.state = Some(state_filter(&v)?),
             "tags[]" | "tags" if !v.is_empty() && !f.tags.contains(&v) => f.tags.push(v),
             "from" if !v.is_empty() => f.from = Some(instant("from", &v, false)?),
             "to" if !v.is_empty() => f.before = Some(instant("to", &v, true)?),
@@ -89,6 +84,16 @@ pub fn list_filter(raw: Option<&str>) -> ApiResult<ListFilter> {
         }
     }
     Ok(f)
+}
+
+/// A `state=` value: one of the contract's list filters ("all" is handled by the caller).
+fn state_filter(v: &str) -> ApiResult<StreamState> {
+    StreamState::parse(v)
+        .filter(|s| StreamState::FILTERS.contains(s))
+        .ok_or_else(|| {
+            let all: Vec<&str> = StreamState::FILTERS.iter().map(|s| s.as_str()).collect();
+            ApiError::wrong_type("state", &format!("one of {}", all.join(", ")))
+        })
 }
 
 /// `asset_limit` of `GET /stream/{id}` (default 10, 0..=1000).
@@ -114,8 +119,8 @@ mod tests {
         .unwrap();
         assert_eq!(f.tags, vec!["a".to_string(), "b c".to_string()]);
         assert_eq!(
-            (f.state.as_deref(), f.quantity, f.page),
-            (Some("live"), 5, 2)
+            (f.state, f.quantity, f.page),
+            (Some(StreamState::Live), 5, 2)
         );
         let d = list_filter(None).unwrap();
         assert_eq!((d.quantity, d.page, d.state), (50, 1, None));

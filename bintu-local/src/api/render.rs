@@ -192,7 +192,7 @@ pub fn stream_object<'a>(
     StreamObject {
         id: &me.id,
         streamgroup: &me.group_id,
-        state: &me.state,
+        state: me.state.as_str(),
         kind: "low-latency",
         created_at: &me.created_at,
         tags: (!ctx.public).then_some(&parsed[i].tags),
@@ -220,7 +220,7 @@ pub fn group_object<'a>(g: &'a GroupData, parsed: &'a [Parsed], ctx: &'a Ctx) ->
     let first = &g.members[0];
     GroupObject {
         id: &first.group_id,
-        state: &first.state,
+        state: first.state.as_str(),
         playout: playout(g, parsed, ctx, 0, false),
     }
 }

@@ -1,11 +1,14 @@
 //! Write side of publishing: a publish start applies pending processing and opens one session
 //! per group member (one transaction), a publish end closes them, and a finished MP4 becomes a
-//! `recordings` row. The ingest (src/ingest) is the only caller.
+//! `recordings` row, and a restart closes what a crash left open. Callers: the ingest (start
+//! and end), the engine (recordings) and the server's start (recovery).
 
+use contract::state::{PublishRefused, StreamState};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::now_iso;
+use super::streams::state_at;
 
 /// One member of a group as the engine needs it for a session.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,20 +75,19 @@ pub fn begin_publish(
     session_ms: i64,
 ) -> Result<PublishPlan, Refusal> {
     let tx = conn.transaction()?;
-    let found: Option<(String, i64, String)> = tx
+    let found: Option<(String, i64, StreamState)> = tx
         .query_row(
             "SELECT group_id, member_index, state FROM streams WHERE name = ?1",
             params![name],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, state_at(r, 2)?)),
         )
         .optional()?;
     let (group_id, index, state) = found.ok_or(Refusal::Unknown)?;
-    match state.as_str() {
-        "locked" => return Err(Refusal::Locked),
-        "deleted" => return Err(Refusal::Deleted),
-        "live" => return Err(Refusal::AlreadyLive),
-        _ => {}
-    }
+    let live = state.publish().map_err(|refused| match refused {
+        PublishRefused::Locked => Refusal::Locked,
+        PublishRefused::Deleted => Refusal::Deleted,
+        PublishRefused::AlreadyLive => Refusal::AlreadyLive,
+    })?;
     if index != 0 {
         return Err(Refusal::NotPassthrough);
     }
@@ -95,8 +97,8 @@ pub fn begin_publish(
         params![group_id],
     )?;
     tx.execute(
-        "UPDATE streams SET state = 'live' WHERE group_id = ?1",
-        params![group_id],
+        "UPDATE streams SET state = ?2 WHERE group_id = ?1",
+        params![group_id, live.as_str()],
     )?;
     let members = {
         let mut stmt = tx.prepare(

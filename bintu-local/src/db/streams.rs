@@ -2,6 +2,8 @@
 //! members in one transaction; state changes act on the whole group at once, so a reader
 //! never sees a half-created group or members in different states.
 
+use contract::state::StreamState;
+use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::Value;
 
@@ -21,7 +23,7 @@ pub struct StreamRow {
     pub height: i64,
     pub bitrate: i64,
     pub fps: i64,
-    pub state: String,
+    pub state: StreamState,
     pub tags: String,
     pub processing: String,
     pub processing_pending: Option<String>,
@@ -62,11 +64,20 @@ fn from_row(r: &Row) -> rusqlite::Result<StreamRow> {
         height: r.get(7)?,
         bitrate: r.get(8)?,
         fps: r.get(9)?,
-        state: r.get(10)?,
+        state: state_at(r, 10)?,
         tags: r.get(11)?,
         processing: r.get(12)?,
         processing_pending: r.get(13)?,
         created_at: r.get(14)?,
+    })
+}
+
+/// The state column read as the contract's enum; a value outside it (the schema's CHECK
+/// allows none) is a conversion error, not a guess.
+pub fn state_at(r: &Row, i: usize) -> rusqlite::Result<StreamState> {
+    let s: String = r.get(i)?;
+    StreamState::parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, Type::Text, format!("state {s:?}").into())
     })
 }
 
@@ -116,7 +127,7 @@ pub fn create_group(
             bitrate: p.as_ref().map_or(0, |p| p.bitrate),
             fps: p.as_ref().map_or(0, |p| p.fps),
             profile: p.map(|p| p.id),
-            state: "created".to_string(),
+            state: StreamState::Created,
             tags: serde_json::to_string(&m.tags).unwrap_or_else(|_| "[]".into()),
             processing: m.processing.to_string(),
             processing_pending: None,
@@ -137,7 +148,7 @@ pub fn create_group(
             row.height,
             row.bitrate,
             row.fps,
-            row.state,
+            row.state.as_str(),
             row.tags,
             row.processing,
             row.processing_pending,
@@ -165,7 +176,7 @@ pub fn member(
     id: &str,
 ) -> rusqlite::Result<Option<StreamRow>> {
     Ok(member_any_state(conn, id)?
-        .filter(|r| r.state != "deleted" && org_id.is_none_or(|o| o == r.org_id)))
+        .filter(|r| r.state != StreamState::Deleted && org_id.is_none_or(|o| o == r.org_id)))
 }
 
 /// Every member of a group, passthrough first.
@@ -183,7 +194,7 @@ pub struct ListFilter {
     pub quantity: u32,
     /// 1-based.
     pub page: u32,
-    pub state: Option<String>,
+    pub state: Option<StreamState>,
     /// AND-combined: a group is listed when its tags contain every one of these.
     pub tags: Vec<String>,
     /// Created at or after (stored `createdAt` form, `2025-11-04T17:09:19.899Z`).
@@ -211,7 +222,7 @@ pub fn list_groups(
     ))?;
     // `createdAt` strings share one fixed-width UTC form, so text order is time order.
     let rows = stmt.query_map(
-        params![org_id, f.state, tags, f.quantity, offset, f.from, f.before],
+        params![org_id, f.state.map(StreamState::as_str), tags, f.quantity, offset, f.from, f.before],
         from_row,
     )?;
     rows.collect()
@@ -252,9 +263,13 @@ pub fn set_processing(
 }
 
 /// Sets the state of every member of the group.
-pub fn set_group_state(conn: &Connection, group_id: &str, state: &str) -> rusqlite::Result<()> {
+pub fn set_group_state(
+    conn: &Connection,
+    group_id: &str,
+    state: StreamState,
+) -> rusqlite::Result<()> {
     conn.prepare_cached("UPDATE streams SET state = ?2 WHERE group_id = ?1")?
-        .execute(params![group_id, state])?;
+        .execute(params![group_id, state.as_str()])?;
     Ok(())
 }
 
