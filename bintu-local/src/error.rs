@@ -2,9 +2,9 @@
 //! answers with. The codes, and which of them this project invented, are the contract's
 //! (`contract::codes`).
 
-use contract::codes;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use contract::codes;
 use serde_json::{json, Value};
 
 /// An error answered to the client as a Bintu error body. Never a bare 500.
@@ -32,18 +32,30 @@ impl ApiError {
     }
 
     pub fn parameter_required(parameter: &str) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, codes::PARAMETER_REQUIRED, "Parameter required")
-            .with_userinfo(json!({ "required_parameter": parameter }))
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            codes::PARAMETER_REQUIRED,
+            "Parameter required",
+        )
+        .with_userinfo(json!({ "required_parameter": parameter }))
     }
 
     pub fn wrong_type(parameter: &str, expected: &str) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, codes::WRONG_DATA_TYPE, "Wrong Data Type")
-            .with_userinfo(json!({ "parameter": parameter, "type": expected }))
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            codes::WRONG_DATA_TYPE,
+            "Wrong Data Type",
+        )
+        .with_userinfo(json!({ "parameter": parameter, "type": expected }))
     }
 
     pub fn out_of_range(parameter: &str, min: Option<i64>, max: Option<i64>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, codes::OUT_OF_RANGE, "Parameter out of range")
-            .with_userinfo(json!({ "parameter": parameter, "min": min, "max": max }))
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            codes::OUT_OF_RANGE,
+            "Parameter out of range",
+        )
+        .with_userinfo(json!({ "parameter": parameter, "min": min, "max": max }))
     }
 
     pub fn access_denied() -> Self {
@@ -61,14 +73,22 @@ impl ApiError {
 
     /// Also used for another organisation's stream: never leak existence.
     pub fn stream_not_found(id: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, codes::STREAM_NOT_FOUND, "Stream not found")
-            .with_userinfo(json!({ "stream_id": id }))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            codes::STREAM_NOT_FOUND,
+            "Stream not found",
+        )
+        .with_userinfo(json!({ "stream_id": id }))
     }
 
     /// The key is masked in the body.
     pub fn apikey_not_valid(masked_key: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, codes::APIKEY_NOT_VALID, "API key is not valid")
-            .with_userinfo(json!({ "apikey": masked_key }))
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            codes::APIKEY_NOT_VALID,
+            "API key is not valid",
+        )
+        .with_userinfo(json!({ "apikey": masked_key }))
     }
 
     pub fn credentials_not_valid(user: &str) -> Self {
@@ -81,8 +101,12 @@ impl ApiError {
     }
 
     pub fn not_found(path: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, codes::RESOURCE_NOT_FOUND, "Resource not found")
-            .with_userinfo(json!({ "path": path }))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            codes::RESOURCE_NOT_FOUND,
+            "Resource not found",
+        )
+        .with_userinfo(json!({ "path": path }))
     }
 
     /// Storage or engine failure; logged with detail, answered without it.

@@ -7,11 +7,11 @@
 use std::path::Path;
 
 use axum::body::Body;
-use contract::pages;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use contract::pages;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 

@@ -133,7 +133,9 @@ async fn browser_navigation_gets_the_console_and_api_clients_get_json() {
     // With the separate replay build in place, the replay pages get it, the rest the console.
     std::fs::create_dir(dist.path().join(contract::pages::REPLAY_APP)).unwrap();
     std::fs::write(
-        dist.path().join(contract::pages::REPLAY_APP).join("index.html"),
+        dist.path()
+            .join(contract::pages::REPLAY_APP)
+            .join("index.html"),
         "<html>replay</html>",
     )
     .unwrap();

@@ -4,8 +4,8 @@
 mod common;
 mod streams_support;
 
-use bintu_local::media_paths as paths;
 use common::Server;
+use contract::media as paths;
 use reqwest::Method;
 use serde_json::{json, Value};
 use streams_support::{create, get, id_of, key, ok};
@@ -78,16 +78,19 @@ async fn assets_appear_when_their_files_exist() {
         touch(&s, &rec);
         add_session(&s, pt_id, session, replay_on, Some(&rec));
         add_session(&s, tc_id, session, replay_on, None);
-        touch(&s, &paths::replay_session(pt_name, session));
-        touch(&s, &paths::replay_abr_session(pt_name, session));
+        touch(&s, &paths::replay_playlist(pt_name, Some(session)));
+        touch(
+            &s,
+            &paths::replay_playlist(&paths::abr_name(pt_name), Some(session)),
+        );
     }
-    touch(&s, &paths::replay_session(tc_name, 3000));
+    touch(&s, &paths::replay_playlist(tc_name, Some(3000)));
     add_session(&s, pt_id, 4000, "[]", None);
     touch(&s, &paths::thumbnail(pt_name));
     touch(&s, &paths::motionclip(pt_name));
     touch(&s, &paths::thumbnail(tc_name)); // transcode has no thumbs process: not listed
-    touch(&s, &paths::replay_current(pt_name));
-    touch(&s, &paths::replay_abr_current(pt_name));
+    touch(&s, &paths::replay_playlist(pt_name, None));
+    touch(&s, &paths::replay_playlist(&paths::abr_name(pt_name), None));
 
     let v = get(&s, &id).await;
     assert_eq!(

@@ -1,10 +1,10 @@
 //! Who is calling: an organisation API key (`X-BINTU-APIKEY`, full rights) or a user token
 //! (`X-BINTU-TOKEN`, the user's role). Keys are never logged; errors carry them masked.
 
-use contract::codes;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
+use contract::codes;
 
 use crate::db::orgs::{self, Org, Role};
 use crate::error::ApiError;
@@ -75,8 +75,12 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         resolve(parts, state)?.ok_or_else(|| {
-            ApiError::new(StatusCode::UNAUTHORIZED, codes::PARAMETER_REQUIRED, "Parameter required")
-                .with_userinfo(serde_json::json!({ "required_parameter": "X-BINTU-APIKEY" }))
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                codes::PARAMETER_REQUIRED,
+                "Parameter required",
+            )
+            .with_userinfo(serde_json::json!({ "required_parameter": "X-BINTU-APIKEY" }))
         })
     }
 }

@@ -3,10 +3,10 @@
 //! no body) and no content type is required (the official clients do not always send one).
 //! Over-size bodies get 413 and malformed JSON 400 1004, both as Bintu error bodies.
 
-use contract::codes;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use contract::codes;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
@@ -34,7 +34,12 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             return Ok(JsonBody(Value::Null));
         }
         serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
-            ApiError::new(StatusCode::BAD_REQUEST, codes::WRONG_DATA_TYPE, "Wrong Data Type").with_userinfo(json!({
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                codes::WRONG_DATA_TYPE,
+                "Wrong Data Type",
+            )
+            .with_userinfo(json!({
                 "parameter": "body",
                 "type": "json",
                 "detail": format!("line {} column {}", e.line(), e.column()),

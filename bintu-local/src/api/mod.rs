@@ -16,10 +16,10 @@ pub mod streams;
 pub mod tags;
 pub mod validation;
 
-use contract::codes;
 use axum::http::{Method, StatusCode, Uri};
 use axum::routing::{get, put};
 use axum::Router;
+use contract::codes;
 use serde_json::json;
 
 use crate::error::ApiError;
@@ -44,6 +44,10 @@ pub fn router() -> Router<AppState> {
 
 /// A known path with the wrong method: a Bintu error body instead of axum's empty 405.
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, codes::METHOD_NOT_ALLOWED, "Method not allowed")
-        .with_userinfo(json!({ "method": method.as_str(), "path": uri.path() }))
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        codes::METHOD_NOT_ALLOWED,
+        "Method not allowed",
+    )
+    .with_userinfo(json!({ "method": method.as_str(), "path": uri.path() }))
 }

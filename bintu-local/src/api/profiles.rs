@@ -2,9 +2,9 @@
 //! §2.4), `GET /transcoding/profiles`, and validation of a create body's `transcodes`.
 //! Only listed profiles are accepted, so the engine never gets an arbitrary resolution.
 
-use contract::codes;
 use axum::http::StatusCode;
 use axum::Json;
+use contract::codes;
 use serde_json::{json, Value};
 
 use super::validation;
@@ -112,13 +112,16 @@ pub fn transcodes(v: Option<&Value>) -> ApiResult<Vec<NewMember>> {
 
 fn unknown_profile(param: &str, id: &str) -> ApiError {
     let shown: String = id.chars().take(64).collect();
-    ApiError::new(StatusCode::BAD_REQUEST, codes::WRONG_DATA_TYPE, "Unknown transcoding profile").with_userinfo(
-        json!({
-            "parameter": param,
-            "type": "a profile id of GET /transcoding/profiles",
-            "value": shown,
-        }),
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        codes::WRONG_DATA_TYPE,
+        "Unknown transcoding profile",
     )
+    .with_userinfo(json!({
+        "parameter": param,
+        "type": "a profile id of GET /transcoding/profiles",
+        "value": shown,
+    }))
 }
 
 #[cfg(test)]

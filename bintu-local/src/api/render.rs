@@ -9,8 +9,8 @@
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 use contract::media;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::assets::{self, Asset, WebEntry};

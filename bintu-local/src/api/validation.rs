@@ -65,7 +65,12 @@ fn process(id: &str, obj: &Map<String, Value>, here: &str) -> ApiResult<Value> {
     };
     let field = |key: &str, range: Range, nullable: bool| -> ApiResult<Value> {
         let max = range.max.map(i64::from);
-        let v = integer(obj.get(key), &format!("{here}.{key}"), range.min.into(), max)?;
+        let v = integer(
+            obj.get(key),
+            &format!("{here}.{key}"),
+            range.min.into(),
+            max,
+        )?;
         Ok(match v {
             Some(v) => json!(v),
             None if nullable => Value::Null,

@@ -222,7 +222,15 @@ pub fn list_groups(
     ))?;
     // `createdAt` strings share one fixed-width UTC form, so text order is time order.
     let rows = stmt.query_map(
-        params![org_id, f.state.map(StreamState::as_str), tags, f.quantity, offset, f.from, f.before],
+        params![
+            org_id,
+            f.state.map(StreamState::as_str),
+            tags,
+            f.quantity,
+            offset,
+            f.from,
+            f.before
+        ],
         from_row,
     )?;
     rows.collect()

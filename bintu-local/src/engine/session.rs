@@ -278,7 +278,9 @@ async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
     let abr = media::abr_name(name);
     let session_file = media::playlist_file(&abr, Some(paths.session_ms));
     atomic::write(
-        &paths.media.join(media::replay_playlist(&abr, Some(paths.session_ms))),
+        &paths
+            .media
+            .join(media::replay_playlist(&abr, Some(paths.session_ms))),
         playlists::multivariant(&variants, None).as_bytes(),
     )
     .await?;
