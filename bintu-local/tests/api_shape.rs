@@ -9,8 +9,8 @@ mod streams_support;
 use std::collections::BTreeSet;
 
 use bintu_local::api::shape::ApiShape;
-use contract::media as paths;
 use common::{expect_error, Server};
+use contract::media as paths;
 use reqwest::Method;
 use serde_json::{json, Value};
 use streams_support::{create, get, id_of, key, ok, send, set_state};
@@ -59,7 +59,11 @@ fn write_media(s: &Server, rel: &str, bytes: &[u8]) {
 fn add_session(s: &Server, stream_id: &str, name: &str, session_ms: i64) {
     let rec = paths::recording(name, session_ms);
     write_media(s, &rec, format!("mp4 of {session_ms}").as_bytes());
-    write_media(s, &paths::replay_playlist(name, Some(session_ms)), b"#EXTM3U");
+    write_media(
+        s,
+        &paths::replay_playlist(name, Some(session_ms)),
+        b"#EXTM3U",
+    );
     let conn = s.running.state.db.lock();
     conn.execute(
         "INSERT INTO sessions (stream_id, session_ms, processing, started_at)

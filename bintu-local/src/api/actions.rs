@@ -3,10 +3,10 @@
 //! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group and answer
 //! with the stream, or an empty 200 in the documented shapes (`respond_action`).
 
-use contract::codes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use contract::codes;
 use contract::state::StreamState;
 use serde_json::{json, Value};
 
@@ -111,8 +111,12 @@ pub async fn processing(
 
 /// Stop on a stream that is not being published (an invented code).
 fn not_live(id: &str) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, codes::STREAM_NOT_LIVE, "Stream is not live")
-        .with_userinfo(json!({ "stream_id": id }))
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        codes::STREAM_NOT_LIVE,
+        "Stream is not live",
+    )
+    .with_userinfo(json!({ "stream_id": id }))
 }
 
 /// `PUT /stream/{id}/stop`: ends a live ingest (the ingest then sets `ended`).
