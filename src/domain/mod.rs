@@ -6,6 +6,7 @@ pub mod base_url;
 pub mod clip;
 pub mod credentials;
 pub mod cue_time;
+pub mod encoder_advice;
 pub mod jsnum;
 pub mod list_query;
 pub mod new_stream;

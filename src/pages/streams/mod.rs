@@ -1,8 +1,9 @@
-//! The stream screens: list, create, instructions, overview (header, previews, Live
-//! Processing table) and the Edit modal.
+//! The stream screens: list, create, instructions, overview (header, previews, encoder
+//! advice, Live Processing table) and the Edit modal.
 
 pub mod create;
 pub mod edit_modal;
+pub mod encoder;
 pub mod header;
 pub mod instructions;
 pub mod list;

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::encoder::EncoderAdvice;
 use super::header::{Header, Ingest};
 use super::live_processing::LiveProcessing;
 use crate::components::feedback::{ErrorBanner, Loading};
@@ -157,6 +158,7 @@ fn Overview(
                     still=Signal::derive(move || reduced_motion)/>
             </div>
         </section>
+        <EncoderAdvice stream now/>
         <LiveProcessing stream on_saved/>
     }
 }
