@@ -75,6 +75,8 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
             );
         }
     }
+    // Recordings a crash left unfinished are finalised and listed before anything is served.
+    crate::engine::recover::run(&db, &config.media_dir(), &config.data_dir.join("work")).await;
     let listener = TcpListener::bind((config.host, config.port)).await?;
     let http_addr = listener.local_addr()?;
     // Bound before the state so `rtmp_base` carries the real port when rtmp_port is 0.

@@ -1,6 +1,6 @@
 //! Faults with real ffmpeg over real RTMP: refused publishes (unknown, transcode, second
-//! publisher, locked, deleted), API stop, a vanishing publisher, a dying pipeline, shutdown
-//! while live, and an unwritable media directory.
+//! publisher, locked, deleted), API stop, a vanishing publisher, a dying pipeline (its
+//! recording still plays), shutdown while live, and an unwritable media directory.
 
 mod common;
 mod media_support;
@@ -144,6 +144,21 @@ async fn a_dying_pipeline_ends_the_publish_and_the_state_stays_truthful() {
     wait_state(&s, &id, "ended", 30).await;
     exits(&mut publisher).await;
     assert!(!s.running.state.live.is_live(&id));
+    // The recording's writer was killed: what it wrote up to its last fragment is kept.
+    let session = latest_session(&s);
+    let stream = get(&s, &id).await;
+    let listed = stream["playout"]["web"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["session"] == session);
+    assert!(
+        listed,
+        "the recording of the killed pipeline is listed: {stream}"
+    );
+    let mp4 = media(&s, &format!("{pass}-{session}.mp4"));
+    assert!(duration(&ffprobe(&mp4, false)) >= 1.0);
+    assert!(decodes(&mp4), "the recording of the killed pipeline plays");
     // The stream can be published again after the failure.
     publish::run(&source(&s, &pass, Some(3))).await.unwrap();
     wait_state(&s, &id, "ended", 30).await;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::render::{Ctx, GroupData, Parsed};
+use crate::db::assets::SessionTracks;
 use crate::db::streams::StreamRow;
 use contract::media as paths;
 use contract::pages;
@@ -36,6 +37,29 @@ pub struct Asset<'a> {
     latest: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     abr: bool,
+    /// [P] The tracks the session carried and why outputs are missing (`None`: not known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tracks: Option<Tracks>,
+}
+
+/// `{"video":false,"audio":true,"note":"No video in this session: …"}` on a session's
+/// recording and replay entries; a field not known is left out.
+#[derive(Serialize)]
+pub struct Tracks {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    video: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audio: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+fn tracks(t: &SessionTracks) -> Option<Tracks> {
+    (t.video.is_some() || t.audio.is_some() || t.note.is_some()).then(|| Tracks {
+        video: t.video,
+        audio: t.audio,
+        note: t.note.clone(),
+    })
 }
 
 impl<'a> Asset<'a> {
@@ -51,6 +75,7 @@ impl<'a> Asset<'a> {
             size: None,
             latest: false,
             abr: false,
+            tracks: None,
         }
     }
 }
@@ -124,6 +149,7 @@ pub fn web<'a>(g: &'a GroupData, p: &'a Parsed, me: usize, ctx: &'a Ctx) -> Vec<
             } else {
                 a.session = Some(r.session_ms);
                 a.size = Some(r.size);
+                a.tracks = tracks(&r.tracks);
             }
             out.push(WebEntry::Vod(a));
         }
@@ -198,6 +224,7 @@ pub fn replay<'a>(g: &'a GroupData, parsed: &[Parsed], ctx: &Ctx) -> Vec<Asset<'
                 out.push(Asset {
                     session: Some(s.session_ms),
                     created_at,
+                    tracks: tracks(&s.tracks),
                     ..hls(&path)
                 });
             }

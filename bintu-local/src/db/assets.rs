@@ -13,6 +13,25 @@ pub struct SessionRow {
     /// Whether the processing applied in this session had `replay`.
     pub had_replay: bool,
     pub started_at: String,
+    pub tracks: SessionTracks,
+}
+
+/// The tracks a session carried, when known (db migration 3), and why outputs are missing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionTracks {
+    pub video: Option<bool>,
+    pub audio: Option<bool>,
+    pub note: Option<String>,
+}
+
+impl SessionTracks {
+    fn read(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Self> {
+        Ok(SessionTracks {
+            video: r.get(first)?,
+            audio: r.get(first + 1)?,
+            note: r.get(first + 2)?,
+        })
+    }
 }
 
 /// One finalised MP4 recording of one member.
@@ -24,6 +43,7 @@ pub struct RecordingRow {
     pub file: String,
     pub size: i64,
     pub created_at: String,
+    pub tracks: SessionTracks,
 }
 
 /// Sessions of every member of the group, latest first per member, at most `limit` per
@@ -36,10 +56,10 @@ pub fn group_sessions(
     replay_only: bool,
 ) -> rusqlite::Result<Vec<SessionRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT stream_id, session_ms, had_replay, started_at FROM (
-           SELECT stream_id, session_ms, started_at, had_replay,
+        "SELECT stream_id, session_ms, had_replay, started_at, video, audio, tracks_note FROM (
+           SELECT stream_id, session_ms, started_at, had_replay, video, audio, tracks_note,
                   ROW_NUMBER() OVER (PARTITION BY stream_id ORDER BY session_ms DESC) AS n
-           FROM (SELECT stream_id, session_ms, started_at,
+           FROM (SELECT stream_id, session_ms, started_at, video, audio, tracks_note,
                         EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(processing)
                                                              THEN processing ELSE '[]' END) p
                                 WHERE json_extract(p.value, '$.id') = 'replay') AS had_replay
@@ -54,6 +74,7 @@ pub fn group_sessions(
             session_ms: r.get(1)?,
             had_replay: r.get(2)?,
             started_at: r.get(3)?,
+            tracks: SessionTracks::read(r, 4)?,
         })
     })?;
     rows.collect()
@@ -66,10 +87,12 @@ pub fn group_recordings(
     limit: u32,
 ) -> rusqlite::Result<Vec<RecordingRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT stream_id, session_ms, file, size, created_at FROM (
+        "SELECT r.stream_id, r.session_ms, r.file, r.size, r.created_at,
+                s.video, s.audio, s.tracks_note FROM (
            SELECT *, ROW_NUMBER() OVER (PARTITION BY stream_id ORDER BY session_ms DESC) AS n
-           FROM recordings WHERE stream_id IN (SELECT id FROM streams WHERE group_id = ?1))
-         WHERE n <= ?2 ORDER BY session_ms DESC",
+           FROM recordings WHERE stream_id IN (SELECT id FROM streams WHERE group_id = ?1)) r
+         LEFT JOIN sessions s ON s.stream_id = r.stream_id AND s.session_ms = r.session_ms
+         WHERE r.n <= ?2 ORDER BY r.session_ms DESC",
     )?;
     let rows = stmt.query_map(params![group_id, limit], |r| {
         Ok(RecordingRow {
@@ -78,6 +101,7 @@ pub fn group_recordings(
             file: r.get(2)?,
             size: r.get(3)?,
             created_at: r.get(4)?,
+            tracks: SessionTracks::read(r, 5)?,
         })
     })?;
     rows.collect()

@@ -77,6 +77,11 @@ const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL,
         PRIMARY KEY (stream_id, session_ms)
     );",
+    // 3: the tracks a session carried (NULL: not known, e.g. sessions before this version)
+    // and why some of its outputs are missing (an audio-only publish has no pictures).
+    "ALTER TABLE sessions ADD COLUMN video INTEGER;
+    ALTER TABLE sessions ADD COLUMN audio INTEGER;
+    ALTER TABLE sessions ADD COLUMN tracks_note TEXT;",
 ];
 
 /// Read-only connections next to the writer: WAL lets them read while the writer commits,

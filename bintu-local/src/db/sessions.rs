@@ -153,6 +153,24 @@ pub fn end_publish(conn: &Connection, group_id: &str, session_ms: i64) -> rusqli
     Ok(())
 }
 
+/// Records the tracks of the group's session `session_ms` on every member's row (`None`:
+/// not known, e.g. a publish refused for its video codec) and why outputs are missing.
+pub fn set_tracks(
+    conn: &Connection,
+    group_id: &str,
+    session_ms: i64,
+    video: Option<bool>,
+    audio: Option<bool>,
+    note: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sessions SET video = ?3, audio = ?4, tracks_note = ?5
+         WHERE session_ms = ?2 AND stream_id IN (SELECT id FROM streams WHERE group_id = ?1)",
+        params![group_id, session_ms, video, audio, note],
+    )?;
+    Ok(())
+}
+
 /// Records a finalised MP4 (`file` relative to the media directory).
 pub fn add_recording(
     conn: &Connection,
@@ -167,6 +185,46 @@ pub fn add_recording(
         params![stream_id, session_ms, file, size, now_iso()],
     )?;
     Ok(())
+}
+
+/// One member of a session as recovery after a crash needs it (`engine::recover`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionMember {
+    pub stream_id: String,
+    pub name: String,
+    pub index: i64,
+    /// The processing applied in that session.
+    pub processing: Value,
+    /// Whether its recording is already listed.
+    pub recorded: bool,
+}
+
+/// The members of the session `session_ms` of the group whose passthrough is `first` (the
+/// name a work directory carries); empty when no such session is known.
+pub fn session_members(
+    conn: &Connection,
+    first: &str,
+    session_ms: i64,
+) -> rusqlite::Result<Vec<SessionMember>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.name, s.member_index, se.processing,
+                EXISTS (SELECT 1 FROM recordings r
+                        WHERE r.stream_id = s.id AND r.session_ms = se.session_ms)
+         FROM streams s JOIN sessions se ON se.stream_id = s.id AND se.session_ms = ?2
+         WHERE s.group_id = (SELECT group_id FROM streams WHERE name = ?1)
+         ORDER BY s.member_index",
+    )?;
+    let rows = stmt.query_map(params![first, session_ms], |r| {
+        let processing: String = r.get(3)?;
+        Ok(SessionMember {
+            stream_id: r.get(0)?,
+            name: r.get(1)?,
+            index: r.get(2)?,
+            processing: serde_json::from_str(&processing).unwrap_or(Value::Array(vec![])),
+            recorded: r.get(4)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// After a restart nothing is being ingested: groups left `live` by a crash become `ended`

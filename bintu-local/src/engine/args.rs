@@ -9,10 +9,17 @@
 use std::path::{Path, PathBuf};
 
 use super::processes::Processes;
+use super::tracks::Tracks;
 use crate::db::sessions::MemberPlan;
 
 /// HLS segment length in seconds (the test source and transcodes key every 2 s).
 pub const SEGMENT_SECONDS: u32 = 2;
+/// A live recording is a fragmented MP4 (`recording::finalise` remuxes it to a `+faststart`
+/// one at the end): a fragment about every second, each self-contained, so a hard kill of
+/// its writer or of bintu-local loses at most the last second (issue 14).
+pub const FRAG_MOVFLAGS: &str = "+frag_keyframe+empty_moov+default_base_moof";
+/// Longest fragment, in microseconds.
+pub const FRAG_DURATION_US: u32 = 1_000_000;
 /// Motion-clip frames: width in pixels and frames per second.
 pub const GIF_WIDTH: u32 = 320;
 pub const GIF_FPS: u32 = 10;
@@ -38,7 +45,7 @@ impl Paths {
     pub fn in_media(&self, rel: &str) -> PathBuf {
         self.media.join(rel)
     }
-    /// The MP4 being written; moved to `<name>-<session>.mp4` once finalised.
+    /// The fragmented MP4 being written; remuxed to `<name>-<session>.mp4` at the end.
     pub fn rec_part(&self, name: &str) -> PathBuf {
         self.work.join(format!("{name}.mp4"))
     }
@@ -112,17 +119,21 @@ fn input_args() -> Vec<String> {
 /// Whether the passthrough's pictures get their own gated pipeline (`pictures::gated_args`,
 /// fed by `gate::Gate`): only when nothing else in the group decodes the passthrough, i.e.
 /// no transcode has a process. Otherwise the full decode is needed anyway and feeds them.
-pub fn gated(jobs: &[Job]) -> bool {
-    jobs.first().is_some_and(|j| j.procs.needs_pictures())
+/// Without video there are no pictures at all.
+pub fn gated(jobs: &[Job], tracks: Tracks) -> bool {
+    tracks.video
+        && jobs.first().is_some_and(|j| j.procs.needs_pictures())
         && jobs[1..]
             .iter()
             .all(|j| !j.procs.needs_pictures() && !j.procs.needs_stream())
 }
 
 /// The group's main pipeline (without the program name), or `None` when it would have no
-/// output (everything is in the gated picture pipeline, or no member has a process).
-pub fn group_args(jobs: &[Job], paths: &Paths) -> Option<Vec<String>> {
-    let gated = gated(jobs);
+/// output (everything is in the gated picture pipeline, or no member has a process). Without
+/// video only the passthrough's recording and replay are written (audio-only), and audio the
+/// MP4/MPEG-TS muxers cannot take by copy is converted to AAC.
+pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<String>> {
+    let gated = gated(jobs, tracks);
     let mut a = input_args();
     let mut graph: Vec<String> = Vec::new();
     let mut taps: Vec<String> = Vec::new();
@@ -130,28 +141,38 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Option<Vec<String>> {
     for (k, job) in jobs.iter().enumerate() {
         let m = &job.member;
         let passthrough = k == 0;
+        if !passthrough && !tracks.video {
+            continue;
+        }
         let encode = !passthrough && job.procs.needs_stream();
-        let mut uses = if passthrough && gated {
+        let mut uses = if (passthrough && gated) || !tracks.video {
             Vec::new()
         } else {
             pictures::chains(k, job, paths, &mut graph, &mut outputs)
         };
         if encode {
             uses.push(format!("enc{k}"));
-            outputs.push(transcode_out(k, job, paths));
+            outputs.push(transcode_out(k, job, paths, tracks));
         }
         if passthrough {
             if let Some(limit) = job.procs.rec {
-                let mut o = copy_maps();
+                let mut o = copy_maps(tracks);
                 if let Some(secs) = limit {
                     o.extend(["-t".into(), secs.to_string()]);
                 }
-                o.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
+                o.extend([
+                    "-movflags".into(),
+                    FRAG_MOVFLAGS.into(),
+                    "-frag_duration".into(),
+                    FRAG_DURATION_US.to_string(),
+                    "-f".into(),
+                    "mp4".into(),
+                ]);
                 o.push(s(&paths.rec_part(&m.name)));
                 outputs.push(o);
             }
             if let Some(window) = job.procs.replay {
-                let mut o = copy_maps();
+                let mut o = copy_maps(tracks);
                 o.extend(["-f".into(), "hls".into()]);
                 for (key, v) in hls_options(paths, &m.name, window) {
                     o.extend([format!("-{key}"), v]);
@@ -193,23 +214,38 @@ pub fn group_args(jobs: &[Job], paths: &Paths) -> Option<Vec<String>> {
     Some(a)
 }
 
-fn copy_maps() -> Vec<String> {
-    ["-map", "0:v", "-map", "0:a?", "-c", "copy"]
-        .map(String::from)
-        .to_vec()
+/// The passthrough's tracks, by copy (audio converted when it cannot be copied).
+fn copy_maps(tracks: Tracks) -> Vec<String> {
+    let mut o = Vec::new();
+    if tracks.video {
+        o.extend(["-map", "0:v", "-c:v", "copy"].map(String::from));
+    }
+    if tracks.audio {
+        o.extend(["-map".into(), "0:a".into()]);
+        o.extend(audio_codec(tracks));
+    }
+    o
+}
+
+fn audio_codec(tracks: Tracks) -> Vec<String> {
+    let codec: &[&str] = if tracks.audio_copy {
+        &["-c:a", "copy"]
+    } else {
+        &["-c:a", "aac", "-b:a", "128k"]
+    };
+    codec.iter().map(|x| x.to_string()).collect()
 }
 
 /// One libx264 encode of a transcode, muxed by `tee` into its MP4 and HLS.
-fn transcode_out(k: usize, job: &Job, paths: &Paths) -> Vec<String> {
+fn transcode_out(k: usize, job: &Job, paths: &Paths, tracks: Tracks) -> Vec<String> {
     let m = &job.member;
     let fps = m.fps.max(1);
     let kbps = m.bitrate.max(1);
-    let mut o: Vec<String> = vec![
-        "-map".into(),
-        format!("[enc{k}]"),
-        "-map".into(),
-        "0:a?".into(),
-    ];
+    let mut o: Vec<String> = vec!["-map".into(), format!("[enc{k}]")];
+    if tracks.audio {
+        o.extend(["-map".into(), "0:a".into()]);
+        o.extend(audio_codec(tracks));
+    }
     o.extend(
         [
             "-c:v",
@@ -235,11 +271,11 @@ fn transcode_out(k: usize, job: &Job, paths: &Paths) -> Vec<String> {
         "-keyint_min".into(),
         (fps * 2).to_string(),
     ]);
-    o.extend(["-c:a", "copy", "-flags", "+global_header", "-f", "tee"].map(String::from));
+    o.extend(["-flags", "+global_header", "-f", "tee"].map(String::from));
     let mut slaves = Vec::new();
     if job.procs.rec.is_some() {
         slaves.push(format!(
-            "[f=mp4:movflags=+faststart:onfail=ignore]{}",
+            "[f=mp4:movflags={FRAG_MOVFLAGS}:frag_duration={FRAG_DURATION_US}:onfail=ignore]{}",
             s(&paths.rec_part(&m.name))
         ));
     }

@@ -7,10 +7,14 @@ pub mod args;
 pub mod atomic;
 pub mod gate;
 pub mod gif;
+mod launch;
 mod pipe;
 pub mod playlists;
 pub mod processes;
+pub mod recording;
+pub mod recover;
 mod session;
 pub mod timeline;
+pub mod tracks;
 
 pub use session::Session;

@@ -1,22 +1,24 @@
 //! One running publish: the group's ffmpeg pipeline and, when the passthrough's pictures are
 //! decoded on their own, the gated picture pipeline (`args::gated`), each a `Pipe` fed FLV,
-//! plus the helper tasks. `finish` closes their stdin so ffmpeg ends every output cleanly
-//! (HLS gets `#EXT-X-ENDLIST`, MP4 gets its `moov` moved to the front), then records the MP4s.
+//! plus the helper tasks (`launch`). They start once the publish's tracks are known
+//! (`tracks::Probe`; the first tags are held until then), so an audio-only or video-only
+//! publish gets the outputs its tracks allow, and the session row says what was skipped.
+//! `finish` closes their stdin so ffmpeg ends every output cleanly (HLS gets
+//! `#EXT-X-ENDLIST`), then remuxes each fragmented MP4 into the users' `+faststart` MP4
+//! (`recording`) and records it. A recording that cannot be finalised stays in the work
+//! directory, where `recover` finds it at the next start.
 
-use std::path::{Path, PathBuf};
+use std::io::ErrorKind;
+use std::path::Path;
 use std::process::ExitStatus;
 use std::time::Duration;
 
-use tokio::process::Command;
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
-
-use super::args::{self, Job, Paths};
-use super::gate::Gate;
+use super::args::{Job, Paths};
+use super::launch::{self, Running};
 use super::pipe::Pipe;
-use super::playlists::{self, Variant};
 use super::processes::Processes;
-use super::{atomic, gif, timeline};
+use super::recording;
+use super::tracks::{Found, Probe, Tracks};
 use crate::db::sessions::{self, PublishPlan};
 use crate::db::Db;
 use crate::ingest::flv;
@@ -29,17 +31,18 @@ pub struct Session {
     pub group_id: String,
     jobs: Vec<Job>,
     paths: Paths,
-    /// The group pipeline, unless it would have no output.
-    main: Option<Pipe>,
-    /// The passthrough's gated picture pipeline and its gate.
-    pictures: Option<(Pipe, Gate)>,
-    stop: watch::Sender<bool>,
-    helpers: Vec<JoinHandle<()>>,
+    /// Holds the first tags until the tracks are known; `None` once they are.
+    probe: Option<Probe>,
+    tracks: Option<Tracks>,
+    running: Option<Running>,
+    /// Video came after the session was set up without it (said once in the log).
+    late_video: bool,
     db: Db,
 }
 
 impl Session {
-    /// Creates the directories, writes the ABR playlists and starts ffmpeg and the helpers.
+    /// Creates the directories (an unwritable media directory refuses the publish here);
+    /// the processes start with the first media (`media`).
     pub async fn start(
         plan: &PublishPlan,
         media: &Path,
@@ -73,75 +76,93 @@ impl Session {
         for job in jobs.iter().filter(|j| j.procs.motionclip.is_some()) {
             tokio::fs::create_dir_all(paths.gif_frames(&job.member.name)).await?;
         }
-        write_abr(&jobs, &paths).await?;
-        let main = match args::group_args(&jobs, &paths) {
-            Some(a) => {
-                let mut pipe = Pipe::spawn(a, &plan.group_id)?;
-                pipe.queue(&flv::header(true));
-                Some(pipe)
-            }
-            None => None,
-        };
-        let pictures = match jobs.first().filter(|_| args::gated(&jobs)) {
-            Some(job) => {
-                let mut pipe = Pipe::spawn(args::gated_args(job, &paths), &plan.group_id)?;
-                pipe.queue(&flv::header(false));
-                Some((pipe, Gate::new(job.procs.thumbs, job.procs.motionclip)))
-            }
-            None => None,
-        };
-        let (stop, stop_rx) = watch::channel(false);
-        let mut helpers = Vec::new();
-        for job in &jobs {
-            let name = &job.member.name;
-            if job.procs.replay.is_some() {
-                let file = media::replay_playlist(name, Some(plan.session_ms));
-                helpers.push(tokio::spawn(playlists::mirror(
-                    media.join(&file),
-                    media.join(media::replay_playlist(name, None)),
-                    media::playlist_file(name, Some(plan.session_ms)),
-                    stop_rx.clone(),
-                )));
-            }
-            if let (Some(interval), Some(_)) = (job.procs.thumbs, job.procs.replay) {
-                helpers.push(tokio::spawn(timeline::run(
-                    media.join(media::thumbnail(name)),
-                    media.join(media::timeline_dir(name, plan.session_ms)),
-                    plan.session_ms,
-                    interval,
-                    stop_rx.clone(),
-                )));
-            }
-            if let Some((interval, duration)) = job.procs.motionclip {
-                helpers.push(tokio::spawn(gif::run(
-                    paths.gif_frames(name),
-                    media.join(media::motionclip(name)),
-                    interval,
-                    duration,
-                    stop_rx.clone(),
-                )));
-            }
-        }
         Ok(Session {
             group_id: plan.group_id.clone(),
             jobs,
             paths,
-            main,
-            pictures,
-            stop,
-            helpers,
+            probe: Some(Probe::default()),
+            tracks: None,
+            running: None,
+            late_video: false,
             db,
         })
     }
 
-    /// Feeds one RTMP audio/video message (an FLV tag body) to the pipelines; an error means
-    /// one of them is gone.
+    /// The publisher's `onMetaData` named a video / an audio codec.
+    pub fn announce(&mut self, video: bool, audio: bool) {
+        if let Some(p) = self.probe.as_mut() {
+            p.announce(video, audio);
+        }
+    }
+
+    /// Feeds one RTMP audio/video message (an FLV tag body); an error means a pipeline is
+    /// gone, or the publish carries video the engine cannot take (one log line says which).
     pub async fn media(&mut self, kind: u8, timestamp: u32, body: &[u8]) -> std::io::Result<()> {
-        if let Some(main) = self.main.as_mut() {
+        let Some(probe) = self.probe.as_mut() else {
+            return self.deliver(kind, timestamp, body).await;
+        };
+        match probe.push(kind, timestamp, body) {
+            Found::Waiting => Ok(()),
+            Found::Tracks(tracks) => self.begin(tracks).await,
+            Found::Unsupported(why) => {
+                self.probe = None;
+                tracing::warn!(stream = %self.group_id, reason = %why, "publish refused: unsupported video");
+                self.record_tracks(&format!("Publish refused: {why}"), None);
+                Err(std::io::Error::new(ErrorKind::Unsupported, why))
+            }
+        }
+    }
+
+    /// Starts the processes for `tracks` and hands them the held tags.
+    async fn begin(&mut self, tracks: Tracks) -> std::io::Result<()> {
+        let held = self.probe.take().map(Probe::into_tags).unwrap_or_default();
+        tracing::info!(stream = %self.group_id, video = tracks.video, audio = tracks.audio,
+            audio_copy = tracks.audio_copy, "publish tracks");
+        if let Some(note) = tracks.note() {
+            tracing::warn!(stream = %self.group_id, "{note}");
+        }
+        self.record_tracks(tracks.note().as_deref().unwrap_or(""), Some(tracks));
+        self.tracks = Some(tracks);
+        let running = launch::launch(&self.jobs, &self.paths, &self.group_id, tracks)
+            .await
+            .map_err(|e| std::io::Error::other(format!("cannot start processing: {e}")))?;
+        self.running = Some(running);
+        for (kind, ts, body) in held {
+            self.deliver(kind, ts, &body).await?;
+        }
+        Ok(())
+    }
+
+    fn record_tracks(&self, note: &str, tracks: Option<Tracks>) {
+        let note = (!note.is_empty()).then_some(note);
+        let (video, audio) = (tracks.map(|t| t.video), tracks.map(|t| t.audio));
+        let conn = self.db.lock();
+        let r = sessions::set_tracks(
+            &conn,
+            &self.group_id,
+            self.paths.session_ms,
+            video,
+            audio,
+            note,
+        );
+        if let Err(e) = r {
+            tracing::error!(stream = %self.group_id, error = %e, "cannot record the session's tracks");
+        }
+    }
+
+    async fn deliver(&mut self, kind: u8, timestamp: u32, body: &[u8]) -> std::io::Result<()> {
+        let Some(run) = self.running.as_mut() else {
+            return Ok(());
+        };
+        if kind == flv::VIDEO && !self.late_video && self.tracks.is_some_and(|t| !t.video) {
+            self.late_video = true;
+            tracing::warn!(stream = %self.group_id, "video arrived after the session was set up audio-only; it is not kept in this session");
+        }
+        if let Some(main) = run.main.as_mut() {
             main.queue_tag(kind, timestamp, body);
             main.write(false).await?;
         }
-        if let Some((pipe, gate)) = self.pictures.as_mut().filter(|_| kind == flv::VIDEO) {
+        if let Some((pipe, gate)) = run.pictures.as_mut().filter(|_| kind == flv::VIDEO) {
             let passed = gate.video(timestamp, body);
             if !passed.is_empty() {
                 for (ts, tag) in passed {
@@ -156,14 +177,25 @@ impl Session {
 
     /// `Some(status)` once a pipeline has exited on its own.
     pub fn exited(&mut self) -> Option<ExitStatus> {
-        let main = self.main.as_mut().and_then(Pipe::exited);
-        main.or_else(|| self.pictures.as_mut().and_then(|(p, _)| p.exited()))
+        let run = self.running.as_mut()?;
+        let main = run.main.as_mut().and_then(Pipe::exited);
+        main.or_else(|| run.pictures.as_mut().and_then(|(p, _)| p.exited()))
     }
 
-    /// Ends the session cleanly: EOF to ffmpeg, wait (kill after `FINISH_TIMEOUT`), final
-    /// playlist and clip, then the finalised MP4s are moved into place and recorded.
+    /// Ends the session cleanly: a publish shorter than the probe starts its processes with
+    /// what it sent, then EOF to ffmpeg, wait (kill after `FINISH_TIMEOUT`), final playlist
+    /// and clip, then the MP4s are finalised into place and recorded.
     pub async fn finish(mut self) {
+        if let Some(tracks) = self.probe.as_ref().and_then(Probe::settle) {
+            if let Err(e) = self.begin(tracks).await {
+                tracing::error!(stream = %self.group_id, error = %e, "cannot process the end of the publish");
+            }
+        }
         let group = self.group_id.clone();
+        let Some(mut run) = self.running.take() else {
+            let _ = tokio::fs::remove_dir_all(&self.paths.work).await;
+            return;
+        };
         let finish = |pipe: Option<Pipe>| async {
             match pipe {
                 Some(p) => vec![p.finish(FINISH_TIMEOUT, &group).await],
@@ -171,124 +203,54 @@ impl Session {
             }
         };
         let (main, pictures) = tokio::join!(
-            finish(self.main.take()),
-            finish(self.pictures.take().map(|(p, _)| p))
+            finish(run.main.take()),
+            finish(run.pictures.take().map(|(p, _)| p))
         );
         for status in main.into_iter().chain(pictures) {
             if !status.is_some_and(|s| s.success()) {
                 tracing::error!(stream = %group, status = ?status, "ffmpeg pipeline failed; its outputs may be incomplete");
             }
         }
-        let _ = self.stop.send(true);
-        for h in self.helpers.drain(..) {
+        let _ = run.stop.send(true);
+        for h in run.helpers.drain(..) {
             let _ = h.await;
         }
+        let video = self.tracks.is_none_or(|t| t.video);
+        let mut kept = true;
         for job in &self.jobs {
-            if let Some(limit) = job.procs.rec {
-                if let Err(e) = self.finalise_recording(job, limit).await {
-                    tracing::error!(stream = %job.member.name, error = %e, "recording not finalised");
-                }
+            // Without video a transcode writes nothing (`args::group_args`).
+            let Some(limit) = job.procs.rec.filter(|_| video || job.member.index == 0) else {
+                continue;
+            };
+            if let Err(e) = self.finalise_recording(job, limit).await {
+                kept = false;
+                tracing::error!(stream = %job.member.name, error = %e,
+                    work = %self.paths.work.display(),
+                    "recording not finalised; left in the work directory for recovery at the next start");
             }
         }
-        let _ = tokio::fs::remove_dir_all(&self.paths.work).await;
+        if kept {
+            let _ = tokio::fs::remove_dir_all(&self.paths.work).await;
+        }
     }
 
     async fn finalise_recording(&self, job: &Job, limit: Option<u32>) -> anyhow::Result<()> {
         let part = self.paths.rec_part(&job.member.name);
         let rel = media::recording(&job.member.name, self.paths.session_ms);
         let dest = self.paths.media.join(&rel);
-        // The tee muxer of a transcode cannot stop one slave early: trim its copy here.
-        match limit.filter(|_| job.member.index > 0) {
-            Some(secs) => trim(&part, &dest, secs).await?,
-            None => move_file(&part, &dest).await?,
-        }
+        // The passthrough's output stops at the limit itself; the tee muxer of a transcode
+        // cannot stop one slave early, so the remux keeps only the limit.
+        recording::finalise(&part, &dest, limit.filter(|_| job.member.index > 0)).await?;
         let size = tokio::fs::metadata(&dest).await?.len() as i64;
-        let conn = self.db.lock();
         sessions::add_recording(
-            &conn,
+            &self.db.lock(),
             &job.member.stream_id,
             self.paths.session_ms,
             &rel,
             size,
         )?;
+        // Gone already when the fragmented file itself became the recording.
+        let _ = tokio::fs::remove_file(&part).await;
         Ok(())
     }
-}
-
-async fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
-    if tokio::fs::rename(from, to).await.is_err() {
-        tokio::fs::copy(from, to).await?;
-        tokio::fs::remove_file(from).await?;
-    }
-    Ok(())
-}
-
-/// Remux the first `secs` seconds (stream copy) into `to`, via a temp file.
-async fn trim(from: &Path, to: &Path, secs: u32) -> anyhow::Result<()> {
-    let tmp: PathBuf = atomic::temp_of(to);
-    let status = Command::new("ffmpeg")
-        .args(["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i"])
-        .arg(from)
-        .args([
-            "-t",
-            &secs.to_string(),
-            "-c",
-            "copy",
-            "-movflags",
-            "+faststart",
-            "-f",
-            "mp4",
-        ])
-        .arg(&tmp)
-        .kill_on_drop(true)
-        .status()
-        .await?;
-    anyhow::ensure!(status.success(), "trimming failed: {status}");
-    tokio::fs::rename(&tmp, to).await?;
-    Ok(())
-}
-
-/// `<first>-abr-<session>.m3u8` and `<first>-abr.m3u8` over the members with replay, when the
-/// group has transcodes.
-async fn write_abr(jobs: &[Job], paths: &Paths) -> anyhow::Result<()> {
-    let with_replay: Vec<&Job> = jobs.iter().filter(|j| j.procs.replay.is_some()).collect();
-    if jobs.len() < 2 || with_replay.is_empty() {
-        return Ok(());
-    }
-    let variants: Vec<Variant> = with_replay
-        .iter()
-        .map(|j| {
-            let m = &j.member;
-            // The passthrough's bitrate is unknown here; rank it above the top transcode.
-            let top = jobs.iter().map(|j| j.member.bitrate).max().unwrap_or(0);
-            let kbps = if m.index == 0 {
-                top.max(1000) * 2
-            } else {
-                m.bitrate
-            };
-            Variant {
-                uri: media::playlist_file(&m.name, Some(paths.session_ms)),
-                bandwidth: (kbps + 128) * 1000,
-                width: m.width,
-                height: m.height,
-            }
-        })
-        .collect();
-    let name = &jobs[0].member.name;
-    let abr = media::abr_name(name);
-    let session_file = media::playlist_file(&abr, Some(paths.session_ms));
-    atomic::write(
-        &paths
-            .media
-            .join(media::replay_playlist(&abr, Some(paths.session_ms))),
-        playlists::multivariant(&variants, None).as_bytes(),
-    )
-    .await?;
-    let current = playlists::multivariant(&variants, Some(&session_file));
-    atomic::write(
-        &paths.media.join(media::replay_playlist(&abr, None)),
-        current.as_bytes(),
-    )
-    .await?;
-    Ok(())
 }

@@ -162,6 +162,13 @@ impl Conn {
                 self.end_publish().await;
                 self.close = true;
             }
+            ServerSessionEvent::StreamMetadataChanged { metadata, .. } => {
+                if let Some(p) = self.publishing.as_mut() {
+                    let m = &metadata;
+                    p.engine
+                        .announce(m.video_codec_id.is_some(), m.audio_codec_id.is_some());
+                }
+            }
             ServerSessionEvent::VideoDataReceived {
                 data, timestamp, ..
             } => self.media(flv::VIDEO, timestamp.value, &data).await,
