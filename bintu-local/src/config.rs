@@ -2,6 +2,9 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::storage::plan::Policy;
 
 use crate::api::shape::ApiShape;
 
@@ -21,6 +24,12 @@ pub struct Config {
     pub body_limit: usize,
     /// The response shapes: this project's full contract or only what the docs show.
     pub api_shape: ApiShape,
+    /// `--public-url`: the base of the URLs the API hands out; `None` follows each
+    /// request's `Host` (`public_url`).
+    pub public_url: Option<String>,
+    /// What the storage pass removes (`storage::plan`), and how often it runs.
+    pub retention: Policy,
+    pub retention_every: Duration,
 }
 
 impl Config {
@@ -34,6 +43,9 @@ impl Config {
             rtmp_port: 0,
             body_limit: 64 * 1024,
             api_shape: ApiShape::Full,
+            public_url: None,
+            retention: Policy::default(),
+            retention_every: Duration::from_secs(600),
         }
     }
 

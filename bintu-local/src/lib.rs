@@ -10,8 +10,11 @@ pub mod error;
 pub mod ids;
 pub mod ingest;
 pub mod live;
+pub mod page_headers;
+pub mod public_url;
 pub mod publish;
 pub mod server;
+pub mod storage;
 pub mod web;
 
 pub use config::Config;

@@ -40,6 +40,20 @@ enum Command {
         /// GET /organisation answering only name and hash).
         #[arg(long, value_enum, default_value_t = ApiShape::Full, env = "BINTU_API_SHAPE")]
         api_shape: ApiShape,
+        /// Base of the URLs the API hands out, e.g. https://media.example.com (default: the
+        /// host each request was sent to).
+        #[arg(long, env = "BINTU_PUBLIC_URL", value_parser = bintu_local::public_url::parse_public_url)]
+        public_url: Option<String>,
+        /// Remove the media of sessions that ended more than N days ago.
+        #[arg(long, env = "BINTU_RETAIN_DAYS")]
+        retain_days: Option<u32>,
+        /// Keep the media directory under this size (bytes, or with K/M/G/T): the oldest
+        /// sessions' replay and timeline go first, then the oldest recordings; never a live one.
+        #[arg(long, env = "BINTU_RETAIN_BYTES", value_parser = bintu_local::storage::parse_bytes)]
+        retain_bytes: Option<u64>,
+        /// Purge a deleted stream's media this many hours after the delete.
+        #[arg(long, default_value_t = 168, env = "BINTU_PURGE_DELETED_AFTER_HOURS")]
+        purge_deleted_after_hours: u64,
     },
     /// Manage organisations.
     Org {
@@ -105,8 +119,20 @@ async fn main() -> anyhow::Result<()> {
             rtmp_port,
             dist,
             api_shape,
+            public_url,
+            retain_days,
+            retain_bytes,
+            purge_deleted_after_hours,
         } => {
             let mut config = Config::ephemeral(cli.data_dir);
+            config.public_url = public_url;
+            config.retention = bintu_local::storage::plan::Policy {
+                retain_days,
+                retain_bytes,
+                purge_deleted_after: std::time::Duration::from_secs(
+                    purge_deleted_after_hours * 3600,
+                ),
+            };
             config.host = host;
             config.port = port;
             config.rtmp_port = rtmp_port;
@@ -193,7 +219,7 @@ async fn run_server(config: Config) -> anyhow::Result<()> {
     let running = serve(config).await?;
     let demo = orgs::demo_org(&running.state.db.lock())?
         .ok_or_else(|| anyhow::anyhow!("demo organisation missing"))?;
-    let url = running.base_url();
+    let url = running.state.public_base.to_string();
     println!();
     println!("  bintu-local is running");
     if console {

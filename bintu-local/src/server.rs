@@ -16,17 +16,21 @@ use crate::config::Config;
 use crate::db::{orgs, sessions, Db};
 use crate::ingest::Ingest;
 use crate::live::LiveControl;
-use crate::{api, web};
+use crate::{api, page_headers, public_url, storage, web};
 
 /// Everything a handler needs, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
-    /// `http://host:port` as clients reach this server; asset URLs are built on it.
+    /// `http://host:port` as clients reach this server when a request names no host (see
+    /// `public_url::current` for the URLs handed out to a request).
     pub public_base: Arc<str>,
-    /// `rtmp://host:port/live`, the ingest URL handed out in stream objects.
+    /// `rtmp://host:port/live`, the ingest URL for a request that names no host.
     pub rtmp_base: Arc<str>,
+    /// Where the HTTP and RTMP listeners are bound.
+    pub http_addr: SocketAddr,
+    pub rtmp_addr: SocketAddr,
     /// Live publishes and their stop signals.
     pub live: LiveControl,
 }
@@ -82,14 +86,24 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
     // Bound before the state so `rtmp_base` carries the real port when rtmp_port is 0.
     let rtmp_listener = TcpListener::bind((config.host, config.rtmp_port)).await?;
     let rtmp_addr = rtmp_listener.local_addr()?;
+    let bases = public_url::for_request(config.public_url.as_deref(), None, http_addr, rtmp_addr);
     let state = AppState {
         db,
-        public_base: format!("http://{http_addr}").into(),
-        rtmp_base: format!("rtmp://{rtmp_addr}/live").into(),
+        public_base: bases.http.into(),
+        rtmp_base: bases.rtmp.into(),
+        http_addr,
+        rtmp_addr,
         config: Arc::new(config),
         live: LiveControl::default(),
     };
     let ingest = Ingest::start(rtmp_listener, state.clone())?;
+    let c = &state.config;
+    storage::spawn(
+        state.db.clone(),
+        c.media_dir(),
+        c.retention.clone(),
+        c.retention_every,
+    );
     let app = app(state.clone());
     let (stop, mut stopped) = watch::channel(false);
     let task = tokio::spawn(async move {
@@ -138,6 +152,11 @@ pub fn app(state: AppState) -> Router {
         .nest(contract::media::VOD, Router::new().fallback(web::media))
         .fallback(web::fallback)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            public_url::scope,
+        ))
+        .layer(page_headers::nosniff())
         .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use contract::pages;
@@ -17,6 +17,7 @@ use tower_http::services::ServeDir;
 
 use crate::api::auth::{APIKEY_HEADER, TOKEN_HEADER};
 use crate::error::ApiError;
+use crate::page_headers;
 use crate::server::AppState;
 
 fn is_navigation(req: &Request) -> bool {
@@ -40,13 +41,46 @@ pub async fn spa_navigation(State(state): State<AppState>, req: Request, next: N
     next.run(req).await
 }
 
+/// Longest request path served from disk, and longest segment: Linux refuses longer names
+/// (`ENAMETOOLONG`), which `ServeDir` would answer with a bare 500 and an ERROR log line per
+/// request. No file bintu-local serves comes near either.
+const MAX_PATH_LEN: usize = 1024;
+const MAX_SEGMENT_LEN: usize = 255;
+
+/// A path that cannot name a file on disk: answered 404 without touching the file system.
+fn unservable(path: &str) -> bool {
+    path.len() > MAX_PATH_LEN || path.split('/').any(|s| s.len() > MAX_SEGMENT_LEN)
+}
+
+/// `path` cut to a length worth echoing or logging.
+fn shown(path: &str) -> String {
+    path.chars().take(128).collect()
+}
+
+/// A Bintu 404 for `path`.
+fn not_found(path: &str) -> Response {
+    ApiError::not_found(&shown(path)).into_response()
+}
+
+/// `ServeDir`'s own answer when reading failed for a reason other than "not found" (an I/O
+/// error): a bare 500, which becomes a Bintu error body.
+fn files_failed(res: &Response) -> bool {
+    res.status().is_server_error()
+}
+
 /// Anything no route matched: a console file, the console for a client route, or a Bintu 404.
 pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let Some(dist) = state.config.dist.clone() else {
-        return ApiError::not_found(&path).into_response();
+        return not_found(&path);
     };
     let navigation = is_navigation(&req);
+    if unservable(&path) {
+        return not_found(&path);
+    }
+    if let Some(replay) = page_file(&path) {
+        return serve_page(&dist, replay).await;
+    }
     // The build leaves `.br` and `.gz` beside each asset (scripts/compress-dist.sh): the
     // wasm goes out at about a third of its size without compressing on every request.
     let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip();
@@ -54,7 +88,14 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         Ok(res) => res.map(Body::new),
         Err(e) => return ApiError::internal(e).into_response(),
     };
+    if files_failed(&res) {
+        return ApiError::internal(format!("console file {}", shown(&path))).into_response();
+    }
     if res.status() != StatusCode::NOT_FOUND {
+        if page_headers::is_html(res.headers()) {
+            // Any other HTML file: no inline script is allowed at all.
+            page_headers::apply_to_page(res.headers_mut(), b"", in_replay_app(&path));
+        }
         let h = res.headers_mut();
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         if is_hashed_asset(&path) {
@@ -68,7 +109,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     if navigation {
         index_html(&dist, &path).await
     } else {
-        ApiError::not_found(&path).into_response()
+        not_found(&path)
     }
 }
 
@@ -83,29 +124,58 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Requests for the replay build's own files start with this.
+fn in_replay_app(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|p| p.strip_prefix(pages::REPLAY_APP))
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The two builds' pages requested by their file paths (`/`, `/index.html` and the same
+/// under `/<REPLAY_APP>/`): served like navigations, uncompressed, so their headers can be
+/// computed from the HTML. `Some(true)` for the replay build's page.
+fn page_file(path: &str) -> Option<bool> {
+    if matches!(path, "/" | "/index.html") {
+        return Some(false);
+    }
+    let rest = path.strip_prefix('/')?.strip_prefix(pages::REPLAY_APP)?;
+    matches!(rest, "/" | "/index.html").then_some(true)
+}
+
 /// The console's pages are one build (`index.html`); the public replay pages another,
 /// smaller one in `dist/<REPLAY_APP>/` (the contract's `is_replay_page` makes the split for
 /// both crates). A `dist/` without the replay build serves the console for everything.
 async fn index_html(dist: &Path, path: &str) -> Response {
     let replay = pages::is_replay_page(path);
     let replay_index = dist.join(pages::REPLAY_APP).join("index.html");
-    let file = if replay && replay_index.is_file() {
-        replay_index
+    if replay && replay_index.is_file() {
+        serve_page(dist, true).await
     } else {
-        dist.join("index.html")
+        serve_page(dist, false).await
+    }
+}
+
+/// An HTML page of the build, `no-cache`, with its security headers (`page_headers`); the
+/// replay build's page may be embedded.
+async fn serve_page(dist: &Path, replay: bool) -> Response {
+    let (file, embeddable) = if replay {
+        (dist.join(pages::REPLAY_APP).join("index.html"), true)
+    } else {
+        (dist.join("index.html"), false)
     };
-    match tokio::fs::read(file).await {
+    match tokio::fs::read(&file).await {
         Ok(bytes) => {
-            let mut res = Body::from(bytes).into_response();
-            let h = res.headers_mut();
+            let mut h = HeaderMap::new();
             h.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
             );
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            page_headers::apply_to_page(&mut h, &bytes, embeddable);
+            let mut res = Body::from(bytes).into_response();
+            res.headers_mut().extend(h);
             res
         }
-        Err(e) => ApiError::internal(format!("console index.html: {e}")).into_response(),
+        Err(e) => ApiError::internal(format!("console {}: {e}", file.display())).into_response(),
     }
 }
 
@@ -144,18 +214,26 @@ fn recording_alias(state: &AppState, path: &str) -> Option<String> {
 /// `ServeDir` rejects `..` traversal and serves byte ranges.
 pub async fn media(State(state): State<AppState>, mut req: Request) -> Response {
     let path = req.uri().path().to_string();
+    if unservable(&path) {
+        return not_found(&format!("{}{path}", contract::media::VOD));
+    }
     if let Some(file) = recording_alias(&state, &path) {
         match file.parse() {
             Ok(uri) => *req.uri_mut() = uri,
             Err(e) => return ApiError::internal(e).into_response(),
         }
     }
-    let mut res = match ServeDir::new(state.config.media_dir()).oneshot(req).await {
+    // Directories are not listed or redirected (a redirect would lose the `/vod` prefix).
+    let files = ServeDir::new(state.config.media_dir()).append_index_html_on_directories(false);
+    let mut res = match files.oneshot(req).await {
         Ok(res) => res.map(Body::new),
         Err(e) => return ApiError::internal(e).into_response(),
     };
+    if files_failed(&res) {
+        return ApiError::internal(format!("media file {}", shown(&path))).into_response();
+    }
     if res.status() == StatusCode::NOT_FOUND {
-        return ApiError::not_found(&format!("{}{path}", contract::media::VOD)).into_response();
+        return not_found(&format!("{}{path}", contract::media::VOD));
     }
     let h = res.headers_mut();
     if let Some(ct) = media_type(&path) {

@@ -2,6 +2,9 @@
 //! `/stop` and `DELETE /stream/{id}`. Tags and processing need nanoUser; the rest nanoAdmin
 //! (bintu-api.md §2.3). Lock, unlock, stop and delete act on the whole group and answer
 //! with the stream, or an empty 200 in the documented shapes (`respond_action`).
+//! The lookup up front answers 404/403 early; the change itself is one conditional write
+//! (`db::transitions`), so a stream deleted between lookup and write stays deleted and the
+//! late request answers 404 as if it had come after.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -17,6 +20,7 @@ use super::streams::{find, respond, respond_action, write, StreamId};
 use super::validation;
 use crate::db::orgs::Role;
 use crate::db::streams::{self, StreamRow};
+use crate::db::transitions::{self, sources};
 use crate::error::{ApiError, ApiResult};
 use crate::server::AppState;
 
@@ -43,8 +47,10 @@ pub async fn tag(
     let me = lookup(&state, &caller, &id)?;
     validation::object(&body)?;
     let tags = validation::tags(Some(required(&body, "tags")?), "tags")?;
-    write(&state, move |conn| {
-        Ok(streams::set_tags(conn, &me.id, &tags)?)
+    let gone = ApiError::stream_not_found(&id);
+    write(&state, move |conn| match transitions::set_tags(conn, &me.id, &tags)? {
+        0 => Err(gone),
+        _ => Ok(()),
     })
     .await?;
     respond(&state, &id)
@@ -101,9 +107,10 @@ pub async fn processing(
     if any && !caller.org.processing {
         return Err(ApiError::feature_not_enabled("processing"));
     }
-    let group = me.group_id.clone();
-    write(&state, move |conn| {
-        Ok(streams::set_processing(conn, &group, &lists)?)
+    let gone = ApiError::stream_not_found(&id);
+    write(&state, move |conn| match transitions::set_processing(conn, &lists)? {
+        false => Err(gone),
+        true => Ok(()),
     })
     .await?;
     respond(&state, &id)
@@ -134,9 +141,13 @@ pub async fn stop(
     if !stopped {
         // `live` in the database but no publisher registered (e.g. the server was killed
         // mid-publish): nothing to stop, so repair the state instead of leaving it stuck.
-        let (group, ended) = (me.group_id.clone(), me.state.end());
+        let group = me.group_id.clone();
+        let err = not_live(&id);
         write(&state, move |conn| {
-            Ok(streams::set_group_state(conn, &group, ended)?)
+            match transitions::change(conn, &group, &[StreamState::Live], StreamState::Ended)? {
+                0 => Err(err),
+                _ => Ok(()),
+            }
         })
         .await?;
     }
@@ -144,15 +155,27 @@ pub async fn stop(
     respond_action(&state, &id)
 }
 
-/// Sets the group's state and ends a live ingest of it.
-async fn set_state(state: &AppState, me: &StreamRow, new_state: StreamState) -> ApiResult<()> {
+/// Moves the group to `to` from every state `step` takes there, in one conditional write,
+/// and ends a live ingest of it. A group that is in none of them (deleted meanwhile) is
+/// not found.
+async fn set_state(
+    state: &AppState,
+    me: &StreamRow,
+    id: &str,
+    step: fn(StreamState) -> StreamState,
+    to: StreamState,
+) -> ApiResult<()> {
     let group = me.group_id.clone();
+    let gone = ApiError::stream_not_found(id);
     write(state, move |conn| {
-        Ok(streams::set_group_state(conn, &group, new_state)?)
+        match transitions::change(conn, &group, &sources(step, to), to)? {
+            0 => Err(gone),
+            _ => Ok(()),
+        }
     })
     .await?;
     state.live.stop(&me.group_id);
-    tracing::info!(stream = %me.group_id, state = %new_state, "group state changed");
+    tracing::info!(stream = %me.group_id, state = %to, "group state changed");
     Ok(())
 }
 
@@ -164,12 +187,12 @@ pub async fn lock(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    set_state(&state, &me, me.state.lock()).await?;
+    set_state(&state, &me, &id, StreamState::lock, StreamState::Locked).await?;
     respond_action(&state, &id)
 }
 
 /// `PUT /stream/{id}/unlock`: back to `ended` if it was ever published, else `created`.
-/// Unlocking a stream that is not locked changes nothing.
+/// Unlocking a stream that is not locked changes nothing; a deleted one is not found.
 pub async fn unlock(
     State(state): State<AppState>,
     caller: Caller,
@@ -177,19 +200,23 @@ pub async fn unlock(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    if me.state == StreamState::Locked {
-        let group = me.group_id.clone();
-        write(&state, move |conn| {
-            // Decided inside the writer so a session recorded meanwhile is seen.
-            let target = StreamState::Locked.unlock(streams::group_has_sessions(conn, &group)?);
-            Ok(streams::set_group_state(conn, &group, target)?)
-        })
-        .await?;
-    }
+    let group = me.group_id.clone();
+    let gone = ApiError::stream_not_found(&id);
+    write(&state, move |conn| {
+        if transitions::unlock(conn, &group)? > 0 {
+            return Ok(());
+        }
+        match transitions::group_state(conn, &group)? {
+            None | Some(StreamState::Deleted) => Err(gone),
+            Some(_) => Ok(()),
+        }
+    })
+    .await?;
     respond_action(&state, &id)
 }
 
-/// `DELETE /stream/{id}`: hidden from lists and lookups from now on; media is kept.
+/// `DELETE /stream/{id}`: hidden from lists and lookups from now on; its media is purged
+/// after the grace period (`storage`).
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
@@ -197,6 +224,6 @@ pub async fn delete(
 ) -> ApiResult<Response> {
     caller.require(Role::Admin)?;
     let me = lookup(&state, &caller, &id)?;
-    set_state(&state, &me, me.state.delete()).await?;
+    set_state(&state, &me, &id, StreamState::delete, StreamState::Deleted).await?;
     respond_action(&state, &id)
 }

@@ -76,9 +76,10 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(state: &AppState, public: bool) -> Ctx {
+        let bases = crate::public_url::current(state);
         Ctx {
-            public_base: state.public_base.to_string(),
-            rtmp_base: state.rtmp_base.to_string(),
+            public_base: bases.http,
+            rtmp_base: bases.rtmp,
             media_dir: state.config.media_dir(),
             public,
             shape: state.config.api_shape,

@@ -38,25 +38,25 @@ fn number(name: &str, value: &str, min: u32, max: u32) -> ApiResult<u32> {
 }
 
 /// A `from`/`to` value as the stored `createdAt` form; `end` moves a plain date to the start
-/// of the next day, so `to=2026-11-30` lists what was created on the 30th.
-fn instant(name: &str, value: &str, end: bool) -> ApiResult<String> {
+/// of the next day, so `to=2026-11-30` lists what was created on the 30th. `None`: no bound
+/// (`to=9999-12-31`, whose next day has no stored form). Instants outside years 0000–9999
+/// once in UTC (`9999-12-31T23:59:59-23:59`) are refused: stored times cannot reach them.
+fn instant(name: &str, value: &str, end: bool) -> ApiResult<Option<String>> {
     use time::format_description::well_known::Rfc3339;
+    const EXPECTED: &str = "ISO 8601 date or date-time (UTC years 0000-9999)";
     let v = value.trim();
     let at = if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
         t
     } else {
         let day = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| ApiError::wrong_type(name, "ISO 8601 date or date-time"))?;
-        let day = if end {
-            day.next_day().unwrap_or(day)
-        } else {
-            day
-        };
+            .map_err(|_| ApiError::wrong_type(name, EXPECTED))?;
+        let day = if end { day.next_day() } else { Some(day) };
+        let Some(day) = day else { return Ok(None) };
         day.midnight().assume_utc()
     };
-    Some(crate::db::iso(at))
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| ApiError::wrong_type(name, "ISO 8601 date or date-time"))
+    crate::db::iso_checked(at)
+        .map(Some)
+        .ok_or_else(|| ApiError::wrong_type(name, EXPECTED))
 }
 
 /// `quantity`, `page`, `state`, `tags[]`, `from`, `to` of `GET /stream`.
@@ -73,8 +73,8 @@ pub fn list_filter(raw: Option<&str>) -> ApiResult<ListFilter> {
             "state" if v.is_empty() || v == "all" => f.state = None,
             "state" => f.state = Some(state_filter(&v)?),
             "tags[]" | "tags" if !v.is_empty() && !f.tags.contains(&v) => f.tags.push(v),
-            "from" if !v.is_empty() => f.from = Some(instant("from", &v, false)?),
-            "to" if !v.is_empty() => f.before = Some(instant("to", &v, true)?),
+            "from" if !v.is_empty() => f.from = instant("from", &v, false)?,
+            "to" if !v.is_empty() => f.before = instant("to", &v, true)?,
             _ => {}
         }
     }
@@ -160,12 +160,26 @@ mod tests {
     }
 
     #[test]
+    fn edge_years_that_stay_in_range_are_accepted() {
+        let f = list_filter(Some("from=0000-01-01&to=9999-12-31")).unwrap();
+        assert_eq!(f.from.as_deref(), Some("0000-01-01T00:00:00.000Z"));
+        assert_eq!(f.before, None, "the last day's end is no bound at all");
+        let f = list_filter(Some("from=9999-12-31T23:59:59%2B23:59")).unwrap();
+        assert_eq!(f.from.as_deref(), Some("9999-12-31T00:00:59.000Z"));
+    }
+
+    #[test]
     fn bad_date_ranges_get_bintu_codes() {
         for q in [
             "from=yesterday",
             "to=2026-13-01",
             "from=2026-11-30T25:00:00Z",
             "to=1732924800",
+            // Outside years 0000-9999 once in UTC: refused, never a panic.
+            "from=9999-12-31T23:59:59-23:59",
+            "to=9999-12-31T23:00:00-01:00",
+            "from=0000-01-01T00:00:00%2B23:59",
+            "to=0000-01-01T00:59:59%2B01:00",
         ] {
             let e = list_filter(Some(q)).unwrap_err();
             assert_eq!(e.code, 1004, "{q}");

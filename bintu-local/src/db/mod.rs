@@ -6,6 +6,7 @@ pub mod assets;
 pub mod orgs;
 pub mod sessions;
 pub mod streams;
+pub mod transitions;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -82,6 +83,11 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE sessions ADD COLUMN video INTEGER;
     ALTER TABLE sessions ADD COLUMN audio INTEGER;
     ALTER TABLE sessions ADD COLUMN tracks_note TEXT;",
+    // 4: when a stream was deleted, so its media can be purged a grace period later
+    // (storage::plan). Streams deleted before this version count from the upgrade.
+    "ALTER TABLE streams ADD COLUMN deleted_at TEXT;
+     UPDATE streams SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE state = 'deleted';",
 ];
 
 /// Read-only connections next to the writer: WAL lets them read while the writer commits,
@@ -103,6 +109,7 @@ impl Db {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
+        owner_only(path)?;
         let mut conn = Connection::open(path)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
@@ -149,6 +156,32 @@ impl Db {
     }
 }
 
+/// The database holds every API key and token: its file is created readable by the owner
+/// only (0600), and a file an older version left readable by others is tightened. SQLite
+/// gives its `-wal` and `-shm` files the database file's mode; old ones are tightened too.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    if !path.exists() {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)?;
+    }
+    let side = |suffix: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(suffix);
+        std::path::PathBuf::from(s)
+    };
+    for p in [path.to_path_buf(), side("-wal"), side("-shm")] {
+        if p.exists() {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
     let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     anyhow::ensure!(
@@ -171,13 +204,22 @@ pub fn now_iso() -> String {
 }
 
 /// A UTC instant in the stored `createdAt` form (fixed width, so text order is time order).
+/// Instants whose UTC form leaves years 0000–9999 have no such form: empty (never a panic).
 pub fn iso(at: time::OffsetDateTime) -> String {
+    iso_checked(at).unwrap_or_default()
+}
+
+/// `iso`, or `None` when the instant in UTC falls outside years 0000–9999 (a client's
+/// `9999-12-31T23:59:59-23:59` is in year 10000 once converted).
+pub fn iso_checked(at: time::OffsetDateTime) -> Option<String> {
     let fmt = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     );
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&fmt)
-        .unwrap_or_default()
+    let utc = at.checked_to_offset(time::UtcOffset::UTC)?;
+    if !(0..=9999).contains(&utc.year()) {
+        return None;
+    }
+    utc.format(&fmt).ok()
 }
 
 #[cfg(test)]
@@ -198,6 +240,28 @@ mod tests {
     }
 
     #[test]
+    fn database_files_are_readable_by_the_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite3");
+        std::fs::write(&path, b"").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let db = Db::open(&path).unwrap();
+        orgs::create_org(&mut db.lock(), "Org", true, false).unwrap();
+        for name in ["t.sqlite3", "t.sqlite3-wal", "t.sqlite3-shm"] {
+            let mode = std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
+        let fresh = dir.path().join("fresh.sqlite3");
+        Db::open(&fresh).unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
     fn readers_see_committed_writes_and_cannot_write() {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("t.sqlite3")).unwrap();
@@ -214,5 +278,18 @@ mod tests {
         let s = now_iso();
         assert_eq!(s.len(), 24, "{s}");
         assert!(s.ends_with('Z'));
+    }
+
+    #[test]
+    fn instants_outside_four_digit_years_have_no_stored_form() {
+        use time::macros::datetime;
+        let late = datetime!(9999-12-31 23:59:59 -23:59);
+        let early = datetime!(0000-01-01 00:00:00 +00:01);
+        assert_eq!((iso_checked(late), iso(late)), (None, String::new()));
+        assert_eq!(iso_checked(early), None);
+        assert_eq!(
+            iso_checked(datetime!(0000-01-01 00:00:00 UTC)).as_deref(),
+            Some("0000-01-01T00:00:00.000Z")
+        );
     }
 }

@@ -236,59 +236,6 @@ pub fn list_groups(
     rows.collect()
 }
 
-/// Replaces one member's tags.
-pub fn set_tags(conn: &Connection, id: &str, tags: &[String]) -> rusqlite::Result<()> {
-    let json = serde_json::to_string(tags).unwrap_or_else(|_| "[]".into());
-    conn.prepare_cached("UPDATE streams SET tags = ?2 WHERE id = ?1")?
-        .execute(params![id, json])?;
-    Ok(())
-}
-
-/// Replaces the processing lists of the given members in one transaction. While the group
-/// is live the lists wait in `processing_pending` for the next publish; otherwise they apply
-/// at once and any pending list is dropped.
-pub fn set_processing(
-    conn: &mut Connection,
-    group_id: &str,
-    lists: &[(String, Value)],
-) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
-    let live: bool = tx.query_row(
-        "SELECT state = 'live' FROM streams WHERE id = ?1",
-        [group_id],
-        |r| r.get(0),
-    )?;
-    for (id, list) in lists {
-        let sql = if live {
-            "UPDATE streams SET processing_pending = ?2 WHERE id = ?1"
-        } else {
-            "UPDATE streams SET processing = ?2, processing_pending = NULL WHERE id = ?1"
-        };
-        tx.prepare_cached(sql)?
-            .execute(params![id, list.to_string()])?;
-    }
-    tx.commit()
-}
-
-/// Sets the state of every member of the group.
-pub fn set_group_state(
-    conn: &Connection,
-    group_id: &str,
-    state: StreamState,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE streams SET state = ?2 WHERE group_id = ?1")?
-        .execute(params![group_id, state.as_str()])?;
-    Ok(())
-}
-
-/// Whether any member of the group was ever published (decides `unlock`'s target state).
-pub fn group_has_sessions(conn: &Connection, group_id: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT 1 FROM sessions WHERE stream_id IN (SELECT id FROM streams WHERE group_id = ?1)",
-    )?
-    .exists([group_id])
-}
-
 /// The organisation's tags over its visible groups (top-level tags), most used first.
 pub fn tag_counts(conn: &Connection, org_id: &str) -> rusqlite::Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(
