@@ -12,6 +12,64 @@ pub struct Organisation {
     /// The caller's role, when the API says (`nanoAdmin`, `nanoUser`, `nanoReadOnly`).
     pub role: Option<String>,
     pub features: Features,
+    /// `[P]` bytes of media on disk (bintu-local only; `None` when the API does not say).
+    pub usage: Option<Usage>,
+    /// `[P]` the server's retention settings (bintu-local only).
+    pub retention: Option<Retention>,
+}
+
+/// `usage` of `GET /organisation`: bytes per kind of media.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Usage {
+    pub recordings: u64,
+    pub replay: u64,
+    pub thumbnails: u64,
+    pub total: u64,
+}
+
+/// `retention` of `GET /organisation`; `None` fields mean "no limit".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Retention {
+    pub days: Option<u32>,
+    pub bytes: Option<u64>,
+    pub deleted_purge_hours: Option<u64>,
+}
+
+/// A byte count as people read it: `0 B`, `512 B`, `1.5 KB`, `23.4 MB`, `2.0 GB` (powers of
+/// 1024, one decimal above bytes).
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["KB", "MB", "GB", "TB", "PB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
+impl Retention {
+    /// The settings as one line: "Sessions older than 30 days, above 50.0 GB (oldest replay
+    /// first); deleted streams after 168 h", or "No limit" parts.
+    pub fn summary(&self) -> String {
+        let age = self.days.map_or("no age limit".to_string(), |d| {
+            format!("sessions older than {d} days")
+        });
+        let size = self.bytes.map_or("no size limit".to_string(), |b| {
+            format!("above {} (oldest replay first)", human_bytes(b))
+        });
+        let purge = self.deleted_purge_hours.map_or(String::new(), |h| {
+            format!("; deleted streams' media after {h} h")
+        });
+        let mut s = format!("{age}, {size}{purge}");
+        s[..1].make_ascii_uppercase();
+        s
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,6 +135,34 @@ mod tests {
         assert_eq!(o.name, "N");
         assert!(o.features.vod && !o.features.processing.enabled);
         assert!(o.can_edit() && o.can_administer());
+    }
+
+    #[test]
+    fn usage_and_retention_are_optional_and_read_when_present() {
+        let o: Organisation = serde_json::from_str(r#"{"name":"N"}"#).unwrap();
+        assert_eq!((o.usage, o.retention), (None, None));
+        let o: Organisation = serde_json::from_str(
+            r#"{"usage":{"recordings":2048,"replay":1,"thumbnails":0,"total":2049},
+                "retention":{"days":30,"bytes":null,"deletedPurgeHours":168}}"#,
+        )
+        .unwrap();
+        assert_eq!(o.usage.unwrap().total, 2049);
+        let r = o.retention.unwrap();
+        assert_eq!(
+            r.summary(),
+            "Sessions older than 30 days, no size limit; deleted streams' media after 168 h"
+        );
+        let o: Organisation = serde_json::from_str(r#"{"usage":null}"#).unwrap();
+        assert_eq!(o.usage, None, "null reads as absent");
+    }
+
+    #[test]
+    fn bytes_read_like_people_write_them() {
+        assert_eq!(human_bytes(0), "0 B");
+        assert_eq!(human_bytes(1023), "1023 B");
+        assert_eq!(human_bytes(1536), "1.5 KB");
+        assert_eq!(human_bytes(50 << 30), "50.0 GB");
+        assert_eq!(human_bytes(u64::MAX), "16384.0 PB");
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! `/organisation`: name, hash, role and enabled packages ("Enabled" / "Upgrade needed").
+//! `/organisation`: name, hash, role, enabled packages ("Enabled" / "Upgrade needed") and,
+//! when the API reports them (bintu-local), the media storage used and the retention.
 
 use leptos::prelude::*;
 
 use crate::components::feedback::{ErrorBanner, Loading};
-use crate::domain::organisation::Organisation;
+use crate::domain::organisation::{human_bytes, Organisation, Retention, Usage};
 use crate::session::use_organisation;
 
 /// The caller's organisation.
@@ -57,5 +58,29 @@ fn OrganisationDetails(org: Organisation) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+        {org.usage.clone().map(|u| view! { <StorageUsage usage=u retention=org.retention.clone()/> })}
+    }
+}
+
+/// Bytes of media on disk per kind, and what the server removes on its own.
+#[component]
+fn StorageUsage(usage: Usage, retention: Option<Retention>) -> impl IntoView {
+    let rows = [
+        ("Recordings", usage.recordings),
+        ("Replay", usage.replay),
+        ("Thumbnails", usage.thumbnails),
+        ("Total", usage.total),
+    ];
+    view! {
+        <h2>"Storage"</h2>
+        <section class="card" data-testid="org-storage">
+            <dl class="facts">
+                {rows.into_iter().map(|(label, bytes)| view! {
+                    <dt>{label}</dt><dd title=format!("{bytes} bytes")>{human_bytes(bytes)}</dd>
+                }).collect_view()}
+                <dt>"Retention"</dt>
+                <dd>{retention.map_or("Not reported".to_string(), |r| r.summary())}</dd>
+            </dl>
+        </section>
     }
 }
