@@ -48,8 +48,11 @@ const MAX_PATH_LEN: usize = 1024;
 const MAX_SEGMENT_LEN: usize = 255;
 
 /// A path that cannot name a file on disk: answered 404 without touching the file system.
+/// `%00` (a NUL byte once decoded) is one too: `ServeDir` answers a HEAD for it with a 500.
 fn unservable(path: &str) -> bool {
-    path.len() > MAX_PATH_LEN || path.split('/').any(|s| s.len() > MAX_SEGMENT_LEN)
+    path.len() > MAX_PATH_LEN
+        || path.split('/').any(|s| s.len() > MAX_SEGMENT_LEN)
+        || path.contains("%00")
 }
 
 /// `path` cut to a length worth echoing or logging.

@@ -103,12 +103,16 @@ fn over_long_paths_are_a_bintu_404_without_error_logs() {
         format!("/vod/{deep}"),
         format!("/{deep}x"),
         format!("/vod/replay/{long}/x.m3u8"),
+        "/vod/%00".to_string(),
+        "/%00.js".to_string(),
     ] {
-        for _ in 0..3 {
-            let a = check(send(&b.addr, "GET", path.as_bytes(), &[]), "GET", &path);
-            assert_eq!(a.status, 404, "{path}");
-            let v: Value = serde_json::from_slice(&a.body).unwrap();
-            assert_eq!(v["error"]["code"], 1006, "{path}: {v}");
+        for method in ["GET", "HEAD", "GET"] {
+            let a = check(send(&b.addr, method, path.as_bytes(), &[]), method, &path);
+            assert_eq!(a.status, 404, "{method} {path}");
+            if method == "GET" {
+                let v: Value = serde_json::from_slice(&a.body).unwrap();
+                assert_eq!(v["error"]["code"], 1006, "{path}: {v}");
+            }
         }
     }
     assert!(b.alive());

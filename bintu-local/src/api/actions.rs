@@ -48,9 +48,11 @@ pub async fn tag(
     validation::object(&body)?;
     let tags = validation::tags(Some(required(&body, "tags")?), "tags")?;
     let gone = ApiError::stream_not_found(&id);
-    write(&state, move |conn| match transitions::set_tags(conn, &me.id, &tags)? {
-        0 => Err(gone),
-        _ => Ok(()),
+    write(&state, move |conn| {
+        match transitions::set_tags(conn, &me.id, &tags)? {
+            0 => Err(gone),
+            _ => Ok(()),
+        }
     })
     .await?;
     respond(&state, &id)
@@ -108,9 +110,11 @@ pub async fn processing(
         return Err(ApiError::feature_not_enabled("processing"));
     }
     let gone = ApiError::stream_not_found(&id);
-    write(&state, move |conn| match transitions::set_processing(conn, &lists)? {
-        false => Err(gone),
-        true => Ok(()),
+    write(&state, move |conn| {
+        match transitions::set_processing(conn, &lists)? {
+            false => Err(gone),
+            true => Ok(()),
+        }
     })
     .await?;
     respond(&state, &id)
