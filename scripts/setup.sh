@@ -51,8 +51,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# 4. npm tools from the committed lock: wasm-opt 132, hls.js, playwright-core (no browser
-#    download), axe-core (the e2e accessibility checks).
+# 4. npm tools from the committed lock: wasm-opt 132, hls.js, mediabunny, playwright-core (no
+#    browser download), axe-core (the e2e accessibility checks).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
@@ -60,9 +60,14 @@ if [ "$(cat node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > node_modules/.lock-sum
 fi
 
-# 5. hls.js is vendored from the pinned npm package; trunk copies public/ into dist/.
+# 5. Vendored from the pinned npm packages; trunk copies public/ into both builds' output.
+#    hls.js plays the replay pages; mediabunny (MPEG-TS in, MP4 out) is loaded by
+#    public/clip-download.js only when a user clicks "Download MP4". Its ES module goes in as
+#    `.js` so the build's compress step (scripts/compress-dist.sh) precompresses it.
+vendor() {
+  if ! cmp -s "$1" "public/vendor/$2"; then cp "$1" "public/vendor/$2"; fi
+}
 mkdir -p public/vendor
-if ! cmp -s node_modules/hls.js/dist/hls.min.js public/vendor/hls.min.js; then
-  cp node_modules/hls.js/dist/hls.min.js public/vendor/hls.min.js
-fi
+vendor node_modules/hls.js/dist/hls.min.js hls.min.js
+vendor node_modules/mediabunny/dist/bundles/mediabunny.min.mjs mediabunny.min.js
 log "ready"

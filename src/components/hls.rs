@@ -11,8 +11,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlVideoElement;
 
-/// Where Trunk puts the vendored build (`public/` is copied to `dist/public/`).
-pub const HLS_SCRIPT: &str = "/public/vendor/hls.min.js";
+/// A file of `public/` as the replay pages' build serves it: `replay.html` copies `public/`
+/// into its own output (`dist/replay-app/public/`), so that build needs nothing of the
+/// console's.
+pub fn replay_public(file: &str) -> String {
+    format!("/{}/public/{file}", contract::pages::REPLAY_APP)
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -82,7 +86,7 @@ pub async fn ensure_loaded() -> Result<(), String> {
                     };
                     let script: web_sys::HtmlScriptElement =
                         doc.create_element("script").unwrap().unchecked_into();
-                    script.set_src(HLS_SCRIPT);
+                    script.set_src(&replay_public("vendor/hls.min.js"));
                     script.set_onload(Some(&resolve));
                     script.set_onerror(Some(&reject));
                     if let Some(head) = doc.head() {
@@ -107,6 +111,8 @@ pub async fn ensure_loaded() -> Result<(), String> {
 pub struct LevelInfo {
     pub height: Option<u32>,
     pub bitrate: Option<u64>,
+    /// The level's media playlist (absolute), what "Download MP4" cuts.
+    pub url: Option<String>,
 }
 
 /// What the player reports to the page.
@@ -168,6 +174,7 @@ impl Player {
                     .map(|l| LevelInfo {
                         height: get(&l, "height").as_f64().map(|h| h as u32),
                         bitrate: get(&l, "bitrate").as_f64().map(|b| b as u64),
+                        url: get(&l, "uri").as_string(),
                     })
                     .collect();
                 ev(PlayerEvent::Ready { levels });

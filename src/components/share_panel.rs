@@ -1,5 +1,6 @@
 //! The one share panel of Clip & Share: share URL (ours and the official replayer's), embed
-//! URL with its `<iframe>` snippet, and the ffmpeg commands, each with a copy button. The
+//! URL with its `<iframe>` snippet, and the ffmpeg commands, each with a copy button, then
+//! what the page adds (the replay page's "Download MP4"). The
 //! page computes the strings (domain::replay_urls); this only shows them.
 
 use leptos::prelude::*;
@@ -49,6 +50,9 @@ pub fn SharePanel(
     /// Why sharing is impossible (e.g. no session), shown instead of the links.
     #[prop(into)]
     disabled_reason: Signal<Option<String>>,
+    /// More ways to take the clip away (the replay page's "Download MP4").
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let pick = move |f: fn(&ShareStrings) -> Option<String>| {
         Signal::derive(move || {
@@ -76,6 +80,7 @@ pub fn SharePanel(
                 placeholder="FFMPEG Command line (will be displayed here)" value=pick(|s| s.ffmpeg.clone())/>
             <ShareBox class="share-box--ffmpeg-named" caption="ffmpeg, quoted URL and named output" what="named ffmpeg command"
                 placeholder="Named ffmpeg command (will be displayed here)" value=pick(|s| s.ffmpeg_named.clone())/>
+            {children.map(|c| c())}
             <p class="share-panel__note">
                 "-c copy cuts start on the keyframe at or before the start point, so the file may begin a little earlier (see the cut range on the timeline)."
             </p>

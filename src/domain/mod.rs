@@ -4,6 +4,7 @@
 
 pub mod base_url;
 pub mod clip;
+pub mod clip_plan;
 pub mod credentials;
 pub mod cue_time;
 pub mod encoder_advice;

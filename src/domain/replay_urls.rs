@@ -183,21 +183,7 @@ pub fn ffmpeg_command_named(
     session: Option<i64>,
 ) -> Option<String> {
     ffmpeg_command(bucket, name, cue_in, cue_out, session)?;
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let out = format!(
-        "{safe}-{}s-{}s.mp4",
-        cue_in.floor() as i64,
-        cue_out.ceil() as i64
-    );
+    let out = super::clip_plan::clip_file_name(name, cue_in, cue_out);
     Some(format!(
         "ffmpeg -ss {} -to {} -i '{}' -c copy -y '{out}'",
         to_fixed3(cue_in),

@@ -5,6 +5,7 @@ pub mod clip;
 mod common;
 mod controls;
 pub mod cues;
+mod download;
 mod media;
 pub mod player;
 mod quality;

@@ -12,8 +12,8 @@ use crate::domain::replay_thumbs::{parse_thumbs, thumbs_index_url, Thumb};
 /// Seconds between playlist refreshes while the session is live.
 const REFRESH_MS: i32 = 4000;
 
-/// A level URI relative to the multivariant playlist's folder.
-fn resolve(base: &str, uri: &str) -> String {
+/// A level (or segment) URI relative to its playlist's folder.
+pub(super) fn resolve(base: &str, uri: &str) -> String {
     if uri.contains("://") {
         return uri.to_string();
     }

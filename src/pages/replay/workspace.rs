@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::common::{local_offset_minutes, origin};
 use super::cues::{CueControls, CueCtx};
+use super::download::ClipDownload;
 use super::media::use_media;
 use super::quality::QualitySelect;
 use super::segments::{load_thumbs, watch_playlist};
@@ -98,6 +99,7 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
         }
     });
     let src = source.clone();
+    let download_src = source.clone();
     let strings = Memo::new(move |_| share_strings(&src, range.with(ClipRange::range)));
     let share = Callback::new(move |_| match strings.with(|s| s.share.clone()) {
         Some(url) if session.is_some() => {
@@ -230,7 +232,9 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
                 _ => String::new(),
             }}</p>
             <CueControls ctx=ctx/>
-            <SharePanel strings=strings.into() disabled_reason=no_share/>
+            <SharePanel strings=strings.into() disabled_reason=no_share>
+                <ClipDownload source=download_src media=m range=range/>
+            </SharePanel>
             <details class="clip-work__keys">
                 <summary>"Keyboard shortcuts"</summary>
                 <p>"Space or K: play/pause · J / L: back / forward 10 s · ← / →: 1 s · I / O: set start / end point"</p>
