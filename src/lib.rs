@@ -5,7 +5,8 @@
 //! - `session`, `storage`: who is signed in and where the credential is kept;
 //! - `components`: shared presentational pieces (props in, callbacks out);
 //! - `pages`: route views, each owning its resources and actions;
-//! - `app`: the provider stack and the route tables of the console and the replay pages.
+//! - `app`: the provider stack and the route tables of the console and the replay pages;
+//! - `shell`: the hand-over from the HTML's static shell to the app.
 
 pub mod api;
 mod app;
@@ -13,6 +14,8 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod session;
+mod shell;
 pub mod storage;
 
 pub use app::{remember_initial_location, App, ReplayApp};
+pub use shell::remove_static_shell;

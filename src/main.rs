@@ -5,4 +5,5 @@ fn main() {
     console_error_panic_hook::set_once();
     nano_console::remember_initial_location();
     leptos::mount::mount_to_body(nano_console::App);
+    nano_console::remove_static_shell();
 }
