@@ -8,18 +8,21 @@ DATA_DIR ?= data
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
+# The replay build's dist/ subdirectory and URL path, written once in the contract crate.
+REPLAY_APP := $(shell sed -n 's/^pub const REPLAY_APP: &str = "\(.*\)";$$/\1/p' contract/src/pages.rs)
+$(if $(REPLAY_APP),,$(error REPLAY_APP not found in contract/src/pages.rs))
 
 .PHONY: setup build console server run test test-fmt test-clippy test-native test-wasm test-e2e bench
 
 setup:
 	@scripts/setup.sh
 
-# Two builds: the console (index.html -> dist/) and, into dist/replay-app/, the public
+# Two builds: the console (index.html -> dist/) and, into dist/$(REPLAY_APP)/, the public
 # replay pages (replay.html), so share-link viewers load a smaller app. The console first:
 # its build replaces dist/ as a whole.
 console: setup
 	trunk build --release --offline
-	trunk build replay.html --release --offline --dist dist/replay-app --public-url /replay-app/
+	trunk build replay.html --release --offline --dist dist/$(REPLAY_APP) --public-url /$(REPLAY_APP)/
 
 server: setup
 	cargo build --release -p bintu-local

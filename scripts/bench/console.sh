@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-# The console (dist/) and the public replay pages (dist/replay-app/) are separate builds; a
+# The console (dist/) and the public replay pages (dist/$REPLAY_APP/) are separate builds; a
 # visitor loads one of them. hls.js (public/vendor) is excluded: only replay pages load it.
 sizes() {
   local dir=$1 label=$2 total_raw=0 total_gz=0 total_br=0
@@ -25,7 +25,9 @@ sizes() {
     "$total_raw" "$total_gz" "$total_br"
 }
 sizes dist console
-if [ -d dist/replay-app ]; then sizes dist/replay-app "replay pages"; fi
+# The replay build's directory, written once in the contract crate (the Makefile reads it too).
+REPLAY_APP=$(sed -n 's/^pub const REPLAY_APP: &str = "\(.*\)";$/\1/p' contract/src/pages.rs)
+if [ -d "dist/$REPLAY_APP" ]; then sizes "dist/$REPLAY_APP" "replay pages"; fi
 
 source scripts/local-server.sh
 start_local_server

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::process::ProcessKind;
+use crate::domain::process::{KindText, ProcessKind};
 use crate::domain::processing_form::{fields, helper_text, Field, MemberDraft};
 
 /// The cards of `drafts[member]`; edits write straight back into `drafts`.

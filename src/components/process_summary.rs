@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::process::KindText;
 use crate::domain::processing_form::MemberDraft;
 
 #[component]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::copy::CopyField;
 use crate::domain::paths;
-use crate::domain::process::ProcessKind;
+use crate::domain::process::{KindText, ProcessKind};
 use crate::domain::stream::{Asset, Stream};
 use crate::domain::table_rules::{self, Row};
 

@@ -1,6 +1,8 @@
 //! The stream list's filters in the page URL (`/stream?state=live&tag=a&tag=b&page=2`) and
 //! their translation to the API query, so a filtered page can be bookmarked and shared.
 
+use contract::state::StreamState;
+
 use super::urls::{decode_component, encode_component, StreamQuery};
 
 /// Streams per page of the list, unless the URL asks for another of `PAGE_SIZES`.
@@ -9,12 +11,10 @@ pub const PAGE_SIZE: u32 = 25;
 /// The page sizes offered ("Rows per page"); 250 is the API's maximum `quantity`.
 pub const PAGE_SIZES: [u32; 4] = [25, 50, 100, 250];
 
-/// The states the filter offers (`None` = all).
-pub const STATES: [&str; 4] = ["live", "created", "ended", "locked"];
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    pub state: Option<String>,
+    /// One of the contract's `StreamState::FILTERS`; `None` = all.
+    pub state: Option<StreamState>,
     pub tags: Vec<String>,
     /// 1-based.
     pub page: u32,
@@ -38,7 +38,9 @@ impl ListFilter {
                 continue;
             };
             match k {
-                "state" if STATES.contains(&v.as_str()) => f.state = Some(v),
+                "state" => {
+                    f.state = StreamState::parse(&v).filter(|s| StreamState::FILTERS.contains(s))
+                }
                 "tag" if !v.trim().is_empty() && !f.tags.contains(&v) => f.tags.push(v),
                 "page" => f.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
                 "per_page" => {
@@ -57,8 +59,8 @@ impl ListFilter {
     /// The in-app href of this filter.
     pub fn href(&self) -> String {
         let mut params = Vec::new();
-        if let Some(s) = &self.state {
-            params.push(format!("state={}", encode_component(s)));
+        if let Some(s) = self.state {
+            params.push(format!("state={s}"));
         }
         for t in &self.tags {
             params.push(format!("tag={}", encode_component(t)));
@@ -80,7 +82,7 @@ impl ListFilter {
         StreamQuery {
             quantity: Some(self.page_size()),
             page: Some(self.page.max(1)),
-            state: self.state.clone(),
+            state: self.state.map(|s| s.as_str().to_string()),
             tags: self.tags.clone(),
         }
     }
@@ -111,7 +113,7 @@ impl ListFilter {
     }
 
     /// A changed filter starts again at page 1.
-    pub fn with_state(&self, state: Option<String>) -> Self {
+    pub fn with_state(&self, state: Option<StreamState>) -> Self {
         ListFilter {
             state,
             page: 1,
@@ -135,7 +137,7 @@ mod tests {
     #[test]
     fn round_trips_through_the_url() {
         let f = ListFilter {
-            state: Some("live".into()),
+            state: Some(StreamState::Live),
             tags: vec!["key: value".into(), "a&b".into()],
             page: 3,
             per_page: 100,
@@ -159,7 +161,7 @@ mod tests {
                 ..Default::default()
             }
         );
-        let g = ListFilter::from_search("page=4").with_state(Some("ended".into()));
+        let g = ListFilter::from_search("page=4").with_state(Some(StreamState::Ended));
         assert_eq!(g.page, 1);
         let q = g.with_page(2).query();
         assert_eq!(q.path(), "/stream?quantity=25&page=2&state=ended");

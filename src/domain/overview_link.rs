@@ -36,7 +36,7 @@ impl OverviewFocus {
             .and_then(|p| p.trim().parse::<usize>().ok())
             .filter(|m| *m < members)
             .unwrap_or(0);
-        let process = process.and_then(|p| ProcessKind::ALL.into_iter().find(|k| k.id() == p));
+        let process = process.and_then(ProcessKind::from_id);
         OverviewFocus {
             member,
             process,

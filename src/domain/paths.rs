@@ -1,6 +1,8 @@
 //! In-app links (hrefs), built in one place so links and the route table cannot drift.
 //! Replay routes mirror the official demo's parameters (dashboard-ui.md §1.0, §3).
 
+use contract::pages;
+
 use super::urls::encode_component;
 
 pub fn stream_list() -> String {
@@ -23,20 +25,12 @@ pub fn stream_overview(id: &str) -> String {
 /// Clip & Share for a stream name (`<name>` or the virtual `<name>-abr`); `session = None`
 /// means the latest session, found through `#EXT-X-NANO-PLAYLIST`.
 pub fn replay_clip(streamname: &str, session: Option<i64>) -> String {
-    let mut s = format!("/replay/clip?streamname={}", encode_component(streamname));
-    if let Some(ms) = session {
-        s.push_str(&format!("&session={ms}"));
-    }
-    s
+    pages::replay_link(pages::REPLAY_CLIP, &encode_component(streamname), session)
 }
 
 /// Watch Replay: the replayer on a whole session (or the latest one).
 pub fn replay_watch(streamname: &str, session: Option<i64>) -> String {
-    let mut s = format!("/replay/player?streamname={}", encode_component(streamname));
-    if let Some(ms) = session {
-        s.push_str(&format!("&session={ms}"));
-    }
-    s
+    pages::replay_link(pages::REPLAY_PLAYER, &encode_component(streamname), session)
 }
 
 /// A path and the router's `search` (which comes without the `?`, though a `?` is tolerated)
@@ -50,12 +44,8 @@ pub fn with_search(path: &str, search: &str) -> String {
 
 /// Whether `path` is one of the public replay pages, which are a separate, smaller wasm
 /// build (`nano-replay`, `replay.html`); everything else is the console. bintu-local makes
-/// the same split when it serves a navigation (`web.rs`).
-pub fn is_replay_page(path: &str) -> bool {
-    ["/replay/", "/live-replay/"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
-}
+/// the same split with the same function when it serves a navigation.
+pub use contract::pages::is_replay_page;
 
 #[cfg(test)]
 mod tests {

@@ -59,7 +59,7 @@ pub fn is_playlist(body: &str) -> bool {
 
 /// The official regex `/#EXT-X-NANO-PLAYLIST[:\s]+\s*([^\s]+)/`.
 pub fn nano_playlist(body: &str) -> Option<String> {
-    const TAG: &str = "#EXT-X-NANO-PLAYLIST";
+    const TAG: &str = contract::media::NANO_PLAYLIST_TAG;
     let mut rest = body;
     while let Some(i) = rest.find(TAG) {
         let after = &rest[i + TAG.len()..];

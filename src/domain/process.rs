@@ -1,4 +1,5 @@
-//! Live-processing process objects (`processing` arrays) and their documented limits.
+//! Live-processing process objects (`processing` arrays) as the console edits them; the
+//! kinds, ranges and defaults are the contract's (`contract::process`).
 
 use serde::{Deserialize, Serialize};
 
@@ -13,35 +14,21 @@ pub enum Process {
     Replay { duration: Option<u32> },
 }
 
-/// The four kinds, in the order the UI shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProcessKind {
-    Thumbs,
-    Motionclip,
-    Rec,
-    Replay,
+pub use contract::process::{ProcessKind, Range};
+
+/// What the console shows of a kind, and its default process (the contract holds the ids,
+/// ranges and defaults; this adds the words).
+pub trait KindText {
+    /// The v4 dashboard label.
+    fn label(self) -> &'static str;
+    /// The one-line description the cards and expanded rows show.
+    fn description(self) -> &'static str;
+    /// The process with this kind's defaults (thumbnail 30 s, motion clip 30 s / 5 s).
+    fn default_process(self) -> Process;
 }
 
-impl ProcessKind {
-    pub const ALL: [ProcessKind; 4] = [
-        ProcessKind::Thumbs,
-        ProcessKind::Motionclip,
-        ProcessKind::Rec,
-        ProcessKind::Replay,
-    ];
-
-    /// The API id.
-    pub fn id(self) -> &'static str {
-        match self {
-            ProcessKind::Thumbs => "thumbs",
-            ProcessKind::Motionclip => "motionclip",
-            ProcessKind::Rec => "rec",
-            ProcessKind::Replay => "replay",
-        }
-    }
-
-    /// The v4 dashboard label.
-    pub fn label(self) -> &'static str {
+impl KindText for ProcessKind {
+    fn label(self) -> &'static str {
         match self {
             ProcessKind::Thumbs => "Thumbnail",
             ProcessKind::Motionclip => "Motion Clip SD",
@@ -50,8 +37,7 @@ impl ProcessKind {
         }
     }
 
-    /// The one-line description the cards and expanded rows show.
-    pub fn description(self) -> &'static str {
+    fn description(self) -> &'static str {
         match self {
             ProcessKind::Thumbs => {
                 "Capture snapshots at specified intervals to display as preview or poster."
@@ -66,15 +52,15 @@ impl ProcessKind {
         }
     }
 
-    /// The process with this kind's defaults (thumbnail 30 s, motion clip 30 s / 5 s).
-    pub fn default_process(self) -> Process {
+    fn default_process(self) -> Process {
+        let default = |r: Option<Range>| r.map_or(0, |r| r.default);
         match self {
             ProcessKind::Thumbs => Process::Thumbs {
-                interval: limits::THUMBS_INTERVAL.default,
+                interval: default(self.interval()),
             },
             ProcessKind::Motionclip => Process::Motionclip {
-                interval: limits::MOTIONCLIP_INTERVAL.default,
-                duration: limits::MOTIONCLIP_DURATION.default,
+                interval: default(self.interval()),
+                duration: default(self.duration()),
             },
             ProcessKind::Rec => Process::Rec { duration: None },
             ProcessKind::Replay => Process::Replay { duration: None },
@@ -108,39 +94,6 @@ impl Process {
             Process::Rec { duration } | Process::Replay { duration } => Some(*duration),
         }
     }
-}
-
-/// Documented ranges (dashboard-ui.md §2.2), in one place.
-pub mod limits {
-    /// Inclusive range of a whole-seconds field; `max: None` = no upper bound.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub struct Range {
-        pub min: u32,
-        pub max: Option<u32>,
-        pub default: u32,
-    }
-
-    pub const THUMBS_INTERVAL: Range = Range {
-        min: 10,
-        max: Some(3600),
-        default: 30,
-    };
-    pub const MOTIONCLIP_INTERVAL: Range = Range {
-        min: 10,
-        max: Some(3600),
-        default: 30,
-    };
-    pub const MOTIONCLIP_DURATION: Range = Range {
-        min: 1,
-        max: Some(60),
-        default: 5,
-    };
-    /// Recording and replay duration: empty (entire stream) or at least 1 s.
-    pub const OPTIONAL_DURATION: Range = Range {
-        min: 1,
-        max: None,
-        default: 0,
-    };
 }
 
 /// Finds the process of `kind` in a processing list.

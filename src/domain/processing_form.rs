@@ -3,7 +3,11 @@
 //! message, and conversion to the wire `Vec<Process>` (dashboard-ui.md §1.2.3, §1.5, §2.4).
 //! Rules across members (differs, sync) are in `processing_sync`.
 
-use super::process::{limits, limits::Range, Process, ProcessKind};
+use contract::process::{
+    MOTIONCLIP_DURATION, MOTIONCLIP_INTERVAL, OPTIONAL_DURATION, THUMBS_INTERVAL,
+};
+
+use super::process::{KindText, Process, ProcessKind, Range};
 
 /// One option card as the user sees it: on/off plus the text of its fields. Text is kept
 /// as typed so that an invalid value is never lost while the user corrects it.
@@ -98,12 +102,12 @@ impl MemberDraft {
         }
         match kind {
             ProcessKind::Thumbs => CardErrors {
-                interval: parse_whole(&c.interval, limits::THUMBS_INTERVAL).err(),
+                interval: parse_whole(&c.interval, THUMBS_INTERVAL).err(),
                 duration: None,
             },
             ProcessKind::Motionclip => CardErrors {
-                interval: parse_whole(&c.interval, limits::MOTIONCLIP_INTERVAL).err(),
-                duration: parse_whole(&c.duration, limits::MOTIONCLIP_DURATION).err(),
+                interval: parse_whole(&c.interval, MOTIONCLIP_INTERVAL).err(),
+                duration: parse_whole(&c.duration, MOTIONCLIP_DURATION).err(),
             },
             ProcessKind::Rec | ProcessKind::Replay => CardErrors {
                 interval: None,
@@ -123,11 +127,11 @@ impl MemberDraft {
             let c = self.card(kind);
             let p = match kind {
                 ProcessKind::Thumbs => Process::Thumbs {
-                    interval: parse_whole(&c.interval, limits::THUMBS_INTERVAL)?,
+                    interval: parse_whole(&c.interval, THUMBS_INTERVAL)?,
                 },
                 ProcessKind::Motionclip => Process::Motionclip {
-                    interval: parse_whole(&c.interval, limits::MOTIONCLIP_INTERVAL)?,
-                    duration: parse_whole(&c.duration, limits::MOTIONCLIP_DURATION)?,
+                    interval: parse_whole(&c.interval, MOTIONCLIP_INTERVAL)?,
+                    duration: parse_whole(&c.duration, MOTIONCLIP_DURATION)?,
                 },
                 ProcessKind::Rec => Process::Rec {
                     duration: parse_optional(&c.duration)?,
@@ -161,14 +165,20 @@ impl MemberDraft {
     }
 }
 
-/// The helper line under a field, with the range it accepts.
-pub fn helper_text(kind: ProcessKind, field: Field) -> &'static str {
-    match (kind, field) {
-        (ProcessKind::Thumbs, _) | (ProcessKind::Motionclip, Field::Interval) => {
-            "Min: 10 | Max: 3600"
-        }
-        (ProcessKind::Motionclip, Field::Duration) => "Min: 1 | Max: 60",
-        _ => "Min: 1 | Leave empty for the entire stream",
+/// The helper line under a field, with the range it accepts (the contract's).
+pub fn helper_text(kind: ProcessKind, field: Field) -> String {
+    let range = match field {
+        Field::Interval => kind.interval(),
+        Field::Duration => kind.duration(),
+    };
+    match range {
+        Some(Range {
+            min,
+            max: Some(max),
+            ..
+        }) => format!("Min: {min} | Max: {max}"),
+        Some(r) => format!("Min: {} | Leave empty for the entire stream", r.min),
+        None => String::new(),
     }
 }
 
@@ -206,12 +216,9 @@ pub fn parse_optional(raw: &str) -> Result<Option<u32>, String> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
-    parse_whole(raw, limits::OPTIONAL_DURATION)
-        .map(Some)
-        .map_err(|_| {
-            "Enter a whole number of at least 1 second. Leave empty for the entire stream"
-                .to_string()
-        })
+    parse_whole(raw, OPTIONAL_DURATION).map(Some).map_err(|_| {
+        "Enter a whole number of at least 1 second. Leave empty for the entire stream".to_string()
+    })
 }
 
 #[cfg(test)]
@@ -272,6 +279,38 @@ mod tests {
             .unwrap()
             .contains("Leave empty for the entire stream"));
         assert!(d.to_processes().is_err());
+    }
+
+    /// Both crates take the ranges from the contract: the bounds pass, one past them is
+    /// refused (bintu-local's validation has the same test), and the helper line says so.
+    #[test]
+    fn ranges_are_the_contracts() {
+        for kind in ProcessKind::ALL {
+            for &field in fields(kind) {
+                let range = match field {
+                    Field::Interval => kind.interval(),
+                    Field::Duration => kind.duration(),
+                };
+                let r = range.expect("a card field has a range");
+                let mut d = MemberDraft::default();
+                d.card_mut(kind).enabled = true;
+                let mut valid = |v: u32| {
+                    let c = d.card_mut(kind);
+                    match field {
+                        Field::Interval => c.interval = v.to_string(),
+                        Field::Duration => c.duration = v.to_string(),
+                    }
+                    d.is_valid()
+                };
+                assert!(valid(r.min), "{kind:?} {field:?} {}", r.min);
+                assert!(!valid(r.min - 1), "{kind:?} {field:?} below");
+                if let Some(max) = r.max {
+                    assert!(valid(max), "{kind:?} {field:?} {max}");
+                    assert!(!valid(max + 1), "{kind:?} {field:?} above");
+                }
+                assert!(helper_text(kind, field).starts_with(&format!("Min: {}", r.min)));
+            }
+        }
     }
 
     #[test]

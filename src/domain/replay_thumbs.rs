@@ -3,8 +3,8 @@
 
 /// Per-session thumbnails index (optional; absent when the stream has no thumbs).
 pub fn thumbs_index_url(bucket: &str, name: &str, session: i64) -> String {
-    let base = name.strip_suffix("-abr").unwrap_or(name);
-    format!("{bucket}/thumbs/{base}-{session}/index.json")
+    let dir = contract::media::timeline_in_bucket(name, session);
+    format!("{bucket}/{dir}/{}", contract::media::TIMELINE_INDEX)
 }
 
 /// One entry of a thumbnails index: seconds from the session start and the image URL.

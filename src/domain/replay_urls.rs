@@ -3,15 +3,14 @@
 //! the ffmpeg command line, and `getSessionFromFilename`. Pure functions: an impossible
 //! interval gives `None` where the library returns `""` or throws.
 
+use contract::{media, pages};
+
 use super::jsnum::{parse_float, parse_int10, to_fixed3, to_js_string, truthy};
 use super::share;
 use super::urls::encode_component;
 
 pub const OFFICIAL_BUCKET: &str = "https://bintu-vod.nanocosmos.de/vod/replay";
 pub const OFFICIAL_API_HOST: &str = "bintu.nanocosmos.de";
-/// Our replayer route; the official path is offered as an alternative.
-pub const OUR_PAGE_PATH: &str = "replay/player";
-pub const OFFICIAL_PAGE_PATH: &str = "live-replay/replayer";
 pub const OFFICIAL_PAGE_ROOT: &str = "https://replay.nanocosmos.de";
 
 /// Where media lives and where links point (the library's `CONFIG`).
@@ -21,6 +20,7 @@ pub struct ReplayConfig {
     pub bucket: String,
     /// Origin the share and embed links open on, no trailing slash.
     pub page_root: String,
+    /// The replayer's path, with its leading `/` (the contract's replay pages).
     pub page_path: String,
 }
 
@@ -30,14 +30,14 @@ impl ReplayConfig {
         ReplayConfig {
             bucket: bucket.trim_end_matches('/').into(),
             page_root: origin.trim_end_matches('/').into(),
-            page_path: OUR_PAGE_PATH.into(),
+            page_path: pages::path(pages::REPLAY_PLAYER),
         }
     }
 
     /// The same clip on the official replayer path (for links that must open there).
     pub fn with_official_path(&self) -> Self {
         ReplayConfig {
-            page_path: OFFICIAL_PAGE_PATH.into(),
+            page_path: pages::path(pages::LIVE_REPLAYER),
             ..self.clone()
         }
     }
@@ -54,30 +54,19 @@ pub fn bucket_for(api_base: Option<&str>, origin: &str) -> String {
         {
             OFFICIAL_BUCKET.into()
         }
-        Some(b) if !b.is_empty() => format!("{b}/vod/replay"),
-        _ => format!("{}/vod/replay", origin.trim_end_matches('/')),
+        Some(b) if !b.is_empty() => media::replay_bucket(b),
+        _ => media::replay_bucket(origin),
     }
-}
-
-/// A virtual ABR name ends in `-abr`.
-pub fn is_abr(stream_name: &str) -> bool {
-    stream_name.ends_with("-abr")
 }
 
 /// `getResolvedHlsUrl(session)`: `<bucket>/<name>[-abr][-<session>].m3u8`.
 pub fn playlist_url(bucket: &str, stream_name: &str, session: Option<i64>) -> String {
-    let base = stream_name.strip_suffix("-abr").unwrap_or(stream_name);
-    let abr = if is_abr(stream_name) { "-abr" } else { "" };
-    match session {
-        Some(s) => format!("{bucket}/{base}{abr}-{s}.m3u8"),
-        None => format!("{bucket}/{base}{abr}.m3u8"),
-    }
+    format!("{bucket}/{}", media::playlist_file(stream_name, session))
 }
 
 /// `<bucket>/<name>-abr[-<session>].m3u8`, probed by `findBestHlsUrl`.
 pub fn abr_playlist_url(bucket: &str, stream_name: &str, session: Option<i64>) -> String {
-    let base = stream_name.strip_suffix("-abr").unwrap_or(stream_name);
-    playlist_url(bucket, &format!("{base}-abr"), session)
+    playlist_url(bucket, &media::abr_name(stream_name), session)
 }
 
 /// `<root>/<path>?share=<code>`; `None` where `getShareUrl` gives `""`.
@@ -91,7 +80,7 @@ pub fn share_url(
     let code = share::encode(name, cue_in, cue_out, session)?;
     // The code is [A-Za-z0-9]; encoding keeps it as is and protects a `+` or `/` (§3.7 item 18).
     Some(format!(
-        "{}/{}?share={}",
+        "{}{}?share={}",
         cfg.page_root,
         cfg.page_path,
         encode_component(&code)
@@ -142,7 +131,7 @@ pub fn embed_url(
     let from = js_iso(parse_float(&to_js_string(cue_in)) * 1000.0 + s)?;
     let to = js_iso(parse_float(&to_js_string(cue_out)) * 1000.0 + s)?;
     Some(format!(
-        "{}/{}?streamname={name}&from={from}&to={to}&session={session}",
+        "{}{}?streamname={name}&from={from}&to={to}&session={session}",
         cfg.page_root, cfg.page_path
     ))
 }

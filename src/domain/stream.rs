@@ -2,6 +2,7 @@
 //! tolerantly: every field defaults and unknown fields are ignored, so the console keeps
 //! working when the real API adds or omits something.
 
+use contract::state::StreamState;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::process::Process;
@@ -11,6 +12,8 @@ use super::process::Process;
 pub struct Stream {
     pub id: String,
     pub streamgroup: Option<String>,
+    /// The wire value as sent (the real cloud may send one the contract does not know);
+    /// compare through [`Stream::known_state`].
     pub state: String,
     pub created_at: String,
     pub tags: Vec<String>,
@@ -138,8 +141,13 @@ impl Stream {
         self.playout.h5live.len() > 1
     }
 
+    /// The state, if it is one the contract knows.
+    pub fn known_state(&self) -> Option<StreamState> {
+        StreamState::parse(&self.state)
+    }
+
     pub fn is_live(&self) -> bool {
-        self.state == "live"
+        self.known_state() == Some(StreamState::Live)
     }
 
     /// Whether any member has settings waiting for the next publish.

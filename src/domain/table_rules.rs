@@ -141,7 +141,11 @@ pub fn replay_rows(stream: &Stream, member: &Member) -> Vec<ReplayRow> {
                 .streamname
                 .clone()
                 .unwrap_or_else(|| member.name().to_string());
-            let streamname = if a.abr { format!("{base}-abr") } else { base };
+            let streamname = if a.abr {
+                contract::media::abr_name(&base)
+            } else {
+                base
+            };
             let when = if a.latest {
                 "Latest".to_string()
             } else {

@@ -71,7 +71,7 @@ async fn find_source(
         Err(_) => plain.clone(),
     };
     let current = wait_for_playlist(
-        &playlist_url(&b, name.trim_end_matches("-abr"), None),
+        &playlist_url(&b, contract::media::base_name(name), None),
         countdown,
     )
     .await?;

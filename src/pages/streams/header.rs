@@ -2,6 +2,7 @@
 //! Instructions, lock/unlock, stop, delete, each confirmed and allowed by role), and the
 //! ingest details.
 
+use contract::state::StreamState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -81,6 +82,7 @@ pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl Into
         }
     };
     let state = Signal::derive(move || stream.with(|s| s.state.clone()));
+    let known = Memo::new(move |_| stream.with(Stream::known_state));
     let busy = move || act.pending().get();
     view! {
         <header class="overview-head">
@@ -92,14 +94,14 @@ pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl Into
             <h1 class="overview-head__id">{move || stream.with(|s| s.id.clone())}</h1>
             <div class="overview-head__actions">
                 <a class="btn btn--ghost" href=move || paths::stream_new(&stream.with(|s| s.id.clone()))>"Get Instructions"</a>
-                {move || if state.get() == "locked" {
+                {move || if known.get() == Some(StreamState::Locked) {
                     view! { <button type="button" class="btn btn--ghost" disabled=move || !admin() || busy() title=reason
                         on:click=move |_| run(Act::State(StreamAction::Unlock), "Unlock this stream so it can be ingested again?")>"Unlock Stream"</button> }.into_any()
                 } else {
                     view! { <button type="button" class="btn btn--ghost" disabled=move || !admin() || busy() title=reason
                         on:click=move |_| run(Act::State(StreamAction::Lock), "Lock this stream? Ingest will be refused until it is unlocked.")>"Lock Stream"</button> }.into_any()
                 }}
-                <Show when=move || state.get() == "live">
+                <Show when=move || known.get() == Some(StreamState::Live)>
                     <button type="button" class="btn btn--danger" disabled=move || !admin() || busy() title=reason
                         on:click=move |_| run(Act::State(StreamAction::Stop), "Stop the live ingest now?")>"Stop Stream"</button>
                 </Show>

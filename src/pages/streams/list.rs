@@ -1,12 +1,13 @@
 //! `/stream`: the organisation's streams (one row per group), newest first, with state and
 //! tag filters and paging kept in the URL so a filtered page can be bookmarked.
 
+use contract::state::StreamState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::state_badge::StateBadge;
-use crate::domain::list_query::{ListFilter, PAGE_SIZES, STATES};
+use crate::domain::list_query::{ListFilter, PAGE_SIZES};
 use crate::domain::paths;
 use crate::domain::stream::Stream;
 use crate::domain::time::{format_dashboard_utc, parse_iso};
@@ -39,11 +40,11 @@ pub fn StreamListPage() -> impl IntoView {
                 <label for="state-filter">"State"</label>
                 <select id="state-filter" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    go_state(filter.get_untracked().with_state((!v.is_empty()).then_some(v)));
+                    go_state(filter.get_untracked().with_state(StreamState::parse(&v)));
                 }>
                     <option value="" selected=move || filter.with(|f| f.state.is_none())>"All"</option>
-                    {STATES.iter().map(|s| view! {
-                        <option value=*s selected=move || filter.with(|f| f.state.as_deref() == Some(*s))>{s.to_uppercase()}</option>
+                    {StreamState::FILTERS.iter().map(|&s| view! {
+                        <option value=s.as_str() selected=move || filter.with(|f| f.state == Some(s))>{s.as_str().to_uppercase()}</option>
                     }).collect_view()}
                 </select>
             </div>
