@@ -1,11 +1,13 @@
 //! A thumbnail or motion-clip preview: the image with a cache-busting token, a Refresh
 //! button, "captured N s ago", and a placeholder instead of a broken image. With `still`
 //! (the viewer prefers reduced motion) an animated GIF shows its first frame until the
-//! preview is hovered or focused (dashboard-ui.md §4, WCAG 2.2.2).
+//! preview is hovered or focused (dashboard-ui.md §4, WCAG 2.2.2). With `no_video` (the
+//! newest session carried no video) it says "No video in this session" and why.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::session_tracks::NO_VIDEO;
 use crate::domain::urls::cache_busted;
 
 #[component]
@@ -27,6 +29,9 @@ pub fn Preview(
     /// Show a still frame until hovered or focused.
     #[prop(into, optional)]
     still: Signal<bool>,
+    /// Why there is no picture to show (`domain::session_tracks::no_video_note`).
+    #[prop(into, optional)]
+    no_video: Signal<Option<String>>,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
     // A new URL or token is a new chance for the image to load.
@@ -41,6 +46,9 @@ pub fn Preview(
     let still_label = format!("{alt} (still frame: hover or focus to play)");
     let button = format!("Refresh {title}");
     let image = move || {
+        if no_video.with(Option::is_some) {
+            return None;
+        }
         let u = url.get().filter(|_| !failed.get())?;
         let src = cache_busted(&u, token.get());
         Some(if still.get() && !revealed.get() {
@@ -70,12 +78,17 @@ pub fn Preview(
             // Focusable in still mode, and stable while the still and the GIF swap inside it,
             // so focus is not lost by the swap it causes.
             <div class="preview__frame" tabindex=move || still.get().then_some("0")>
-                {move || image().unwrap_or_else(|| view! {
-                    <div class="preview__empty" role="img" aria-label=placeholder.clone()>{placeholder.clone()}</div>
-                }.into_any())}
+                {move || image().unwrap_or_else(|| {
+                    let text = if no_video.with(Option::is_some) { NO_VIDEO.to_string() } else { placeholder.clone() };
+                    view! { <div class="preview__empty" role="img" aria-label=text.clone()>{text.clone()}</div> }.into_any()
+                })}
             </div>
             <p class="preview__age">
-                {move || if url.with(Option::is_some) && !failed.get() { captured.get() } else { empty_hint.get() }}
+                {move || match no_video.get() {
+                    Some(note) => note,
+                    None if url.with(Option::is_some) && !failed.get() => captured.get(),
+                    None => empty_hint.get(),
+                }}
             </p>
         </section>
     }

@@ -21,6 +21,7 @@ pub mod processing_sync;
 pub mod replay_player;
 pub mod replay_thumbs;
 pub mod replay_urls;
+pub mod session_tracks;
 pub mod share;
 pub mod stream;
 pub mod table_rules;

@@ -99,6 +99,18 @@ pub struct Asset {
     pub latest: bool,
     /// A multivariant (`-abr`) replay playlist over the group's members.
     pub abr: bool,
+    /// [P] bintu-local: the tracks the session carried (recordings and replay sessions).
+    pub tracks: Option<AssetTracks>,
+}
+
+/// The tracks of a session, each `None` when not known.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssetTracks {
+    pub video: Option<bool>,
+    pub audio: Option<bool>,
+    /// Why some outputs are missing, e.g. "No video in this session: …".
+    pub note: Option<String>,
 }
 
 impl Member {

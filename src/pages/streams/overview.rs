@@ -17,6 +17,7 @@ use crate::components::stream_tabs::{member_tab_names, StreamTabs};
 use crate::domain::overview_link::{is_new_session, newest_session};
 use crate::domain::paths;
 use crate::domain::process::ProcessKind;
+use crate::domain::session_tracks::no_video_note;
 use crate::domain::stream::Stream;
 use crate::domain::table_rules::{captured_label, member_assets};
 use crate::domain::time::{format_dashboard_utc, parse_iso};
@@ -141,6 +142,12 @@ fn Overview(
             }
         })
     });
+    let no_video = Signal::derive(move || {
+        stream.with(|s| {
+            let members = s.members();
+            no_video_note(s, members.get(tab.get())?)
+        })
+    });
     let on_saved = Callback::new(move |s: Stream| current.set(Some(s)));
     let reduced_motion = prefers_reduced_motion();
     view! {
@@ -153,9 +160,9 @@ fn Overview(
                 <StreamTabs names active=tab id_prefix="preview" label="Stream of the previews"/>
             </Show>
             <div class="previews">
-                <Preview title="Thumbnail" url=asset_url(ProcessKind::Thumbs) token captured=captured_of(ProcessKind::Thumbs) on_refresh=refresh empty_hint=hint/>
+                <Preview title="Thumbnail" url=asset_url(ProcessKind::Thumbs) token captured=captured_of(ProcessKind::Thumbs) on_refresh=refresh empty_hint=hint no_video/>
                 <Preview title="Motion Clip" url=asset_url(ProcessKind::Motionclip) token captured=captured_of(ProcessKind::Motionclip) on_refresh=refresh empty_hint=hint
-                    still=Signal::derive(move || reduced_motion)/>
+                    no_video still=Signal::derive(move || reduced_motion)/>
             </div>
         </section>
         <EncoderAdvice stream now/>
