@@ -3,9 +3,11 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 // axe-core (npm, pinned): the WCAG rules, contrast included, run inside the page.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(AXE, 'utf8');
 
 export const BASE = process.env.E2E_BASE_URL;
 export const KEY = process.env.E2E_API_KEY;
@@ -34,9 +36,12 @@ export async function watchedPage(browser, options = {}) {
   return { context, page, log };
 }
 
-/// Fails if the page threw, or if a secret shows up in a URL or a console line.
+/// Fails if the page threw, the page's CSP blocked something, or a secret shows up in a URL
+/// or a console line.
 export function assertClean(log, secrets = [KEY]) {
   assert.deepEqual(log.errors, [], 'page errors');
+  // Chromium reports what the Content-Security-Policy blocked as console errors.
+  assert.deepEqual(log.console.filter((c) => c.includes('Content Security Policy')), [], 'CSP violations');
   for (const s of secrets) {
     for (const u of log.urls) assert.ok(!u.includes(s), `secret in URL ${u}`);
     for (const c of log.console) assert.ok(!c.includes(s), `secret in console: ${c}`);
@@ -58,7 +63,9 @@ export async function shot(page, name) {
 /// now (contrast, names of controls, ARIA use, landmarks…). `what` names the screen.
 export async function assertAccessible(page, what) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.addScriptTag({ path: AXE });
+    // Run through the DevTools protocol, not as a <script> tag: the pages' CSP (bintu-local
+    // page_headers.rs) allows no inline script but the app's own bootstrap.
+    await page.evaluate(AXE_SOURCE);
   }
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, {
