@@ -156,3 +156,45 @@ async fn the_servers_retention_pass_removes_the_oldest_and_never_the_live_sessio
     assert!(!text.contains(&format!("{name}-1000.m3u8")), "{text}");
     assert!(text.contains(&format!("{name}-2000.m3u8")), "{text}");
 }
+
+#[tokio::test]
+async fn a_deleted_streams_media_is_purged_after_the_grace_period_only() {
+    let s = Server::start().await;
+    let (id, name) = create(&s).await;
+    let (_, other) = create(&s).await;
+    session(&s, &name, 1_000, true);
+    session(&s, &other, 2_000, true);
+    let media = s.running.state.config.media_dir();
+    write(&media, &format!("thumbnails/{name}.jpg"), 10);
+    let res = s
+        .http
+        .delete(s.url(&format!("/stream/{id}")))
+        .header("X-BINTU-APIKEY", &s.demo.apikey)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let db = &s.running.state.db;
+    let policy = Policy {
+        purge_deleted_after: Duration::from_secs(3600),
+        ..Policy::default()
+    };
+    let now = bintu_local::storage::now_ms();
+    let mine = |name: &str| {
+        bintu_local::storage::scan::scan(&media)
+            .into_iter()
+            .filter(|f| f.name == name)
+            .count()
+    };
+    let before = mine(&name);
+    let stats = bintu_local::storage::run_pass(db, &media, &policy, now + 1_000).unwrap();
+    assert_eq!(
+        (stats.removals, mine(&name)),
+        (0, before),
+        "within the grace period"
+    );
+    let stats = bintu_local::storage::run_pass(db, &media, &policy, now + 3_700_000).unwrap();
+    assert!(stats.removals > 0);
+    assert_eq!(mine(&name), 0, "every file of the deleted stream is gone");
+    assert_eq!(mine(&other), 4, "the other stream keeps its media");
+}
