@@ -55,6 +55,12 @@ fn unservable(path: &str) -> bool {
         || path.contains("%00")
 }
 
+/// Files are only read: any other method on them is "not found" with a Bintu body (instead
+/// of `ServeDir`'s bare 405, or the console's page for a POST to `/`).
+fn reads(req: &Request) -> bool {
+    matches!(*req.method(), Method::GET | Method::HEAD)
+}
+
 /// `path` cut to a length worth echoing or logging.
 fn shown(path: &str) -> String {
     path.chars().take(128).collect()
@@ -78,7 +84,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return not_found(&path);
     };
     let navigation = is_navigation(&req);
-    if unservable(&path) {
+    if unservable(&path) || !reads(&req) {
         return not_found(&path);
     }
     if let Some(replay) = page_file(&path) {
@@ -217,7 +223,7 @@ fn recording_alias(state: &AppState, path: &str) -> Option<String> {
 /// `ServeDir` rejects `..` traversal and serves byte ranges.
 pub async fn media(State(state): State<AppState>, mut req: Request) -> Response {
     let path = req.uri().path().to_string();
-    if unservable(&path) {
+    if unservable(&path) || !reads(&req) {
         return not_found(&format!("{}{path}", contract::media::VOD));
     }
     if let Some(file) = recording_alias(&state, &path) {
