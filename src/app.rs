@@ -1,25 +1,17 @@
-//! The provider stack and the two route tables. The console (`App`, bin `nano-console`,
+//! The provider stack and the two routers (their tables are `crate::routes`). The console (`App`, bin `nano-console`,
 //! `index.html`) and the public replay pages (`ReplayApp`, bin `nano-replay`,
 //! `replay.html`) are separate wasm builds, so a share-link viewer does not download the
 //! console and the console does not carry the replay player. A link from one to the other
 //! is a full page load: each router's fallback hands such a path to the browser.
 
+use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
 
-use crate::components::layout::AppShell;
 use crate::domain::paths::{is_replay_page, with_search};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::organisation::OrganisationPage;
-use crate::pages::replay::clip::ClipPage;
-use crate::pages::replay::player::ReplayerPage;
-use crate::pages::signin::SignInPage;
-use crate::pages::streams::create::CreateStreamPage;
-use crate::pages::streams::instructions::StreamInstructionsPage;
-use crate::pages::streams::list::StreamListPage;
-use crate::pages::streams::overview::StreamOverviewPage;
+use crate::routes;
 use crate::session::provide_session;
 
 /// The console.
@@ -28,17 +20,13 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
-            <Routes fallback=|| view! { <OtherApp replay=true/> }>
-                <Route path=path!("/signin") view=SignInPage/>
-                <ParentRoute path=path!("") view=AppShell>
-                    <Route path=path!("") view=|| view! { <Redirect path="/stream"/> }/>
-                    <Route path=path!("organisation") view=OrganisationPage/>
-                    <Route path=path!("stream") view=StreamListPage/>
-                    <Route path=path!("stream/create") view=CreateStreamPage/>
-                    <Route path=path!("stream/new/:id") view=StreamInstructionsPage/>
-                    <Route path=path!("stream/:id") view=StreamOverviewPage/>
-                </ParentRoute>
-            </Routes>
+            // The table is data (`crate::routes`), so its test matches links against it.
+            {Routes(
+                RoutesProps::builder()
+                    .fallback(|| view! { <OtherApp replay=true/> })
+                    .children(RouteChildren::to_children(routes::console))
+                    .build(),
+            )}
         </Router>
     }
 }
@@ -49,12 +37,12 @@ pub fn ReplayApp() -> impl IntoView {
     provide_session();
     view! {
         <Router>
-            <Routes fallback=|| view! { <OtherApp replay=false/> }>
-                <Route path=path!("/replay/clip") view=ClipPage/>
-                <Route path=path!("/replay/player") view=ReplayerPage/>
-                <Route path=path!("/live-replay/replayer") view=ReplayerPage/>
-                <Route path=path!("/live-replay/replayer/index.html") view=ReplayerPage/>
-            </Routes>
+            {Routes(
+                RoutesProps::builder()
+                    .fallback(|| view! { <OtherApp replay=false/> })
+                    .children(RouteChildren::to_children(routes::replay))
+                    .build(),
+            )}
         </Router>
     }
 }

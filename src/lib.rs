@@ -13,6 +13,7 @@ mod app;
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod routes;
 pub mod session;
 mod shell;
 pub mod storage;

@@ -30,12 +30,18 @@ pub fn console() -> impl MatchNestedRoutes + Clone + Send + 'static {
             NestedRoute::new(StaticSegment(""), home),
             NestedRoute::new(StaticSegment(ORGANISATION), OrganisationPage),
             NestedRoute::new(StaticSegment(STREAM), StreamListPage),
-            NestedRoute::new((StaticSegment(STREAM), StaticSegment(CREATE)), CreateStreamPage),
+            NestedRoute::new(
+                (StaticSegment(STREAM), StaticSegment(CREATE)),
+                CreateStreamPage,
+            ),
             NestedRoute::new(
                 (StaticSegment(STREAM), StaticSegment(NEW), ParamSegment(ID)),
                 StreamInstructionsPage,
             ),
-            NestedRoute::new((StaticSegment(STREAM), ParamSegment(ID)), StreamOverviewPage),
+            NestedRoute::new(
+                (StaticSegment(STREAM), ParamSegment(ID)),
+                StreamOverviewPage,
+            ),
         )),
     )
 }
@@ -95,7 +101,10 @@ mod tests {
         ];
         links.extend(nav().into_iter().map(|(_, href, _)| href));
         for link in links {
-            assert!(matches(console(), &link), "console link without a route: {link}");
+            assert!(
+                matches(console(), &link),
+                "console link without a route: {link}"
+            );
             assert!(!matches(replay(), &link), "{link} is also a replay route");
         }
     }
@@ -113,15 +122,26 @@ mod tests {
         }
         links.extend(pages::REPLAY_PAGES.into_iter().map(pages::path));
         for link in links {
-            assert!(matches(replay(), &link), "replay link without a route: {link}");
-            assert!(paths::is_replay_page(&link), "{link} is not told a replay page");
+            assert!(
+                matches(replay(), &link),
+                "replay link without a route: {link}"
+            );
+            assert!(
+                paths::is_replay_page(&link),
+                "{link} is not told a replay page"
+            );
             assert!(!matches(console(), &link), "{link} is also a console route");
         }
     }
 
     #[test]
     fn the_check_fails_on_a_path_without_a_route() {
-        for bad in ["/stream/a/b", "/streams", "/replay/clips", "/organisation/x"] {
+        for bad in [
+            "/stream/a/b",
+            "/streams",
+            "/replay/clips",
+            "/organisation/x",
+        ] {
             assert!(!matches(console(), bad) && !matches(replay(), bad), "{bad}");
         }
     }

@@ -7,16 +7,17 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::domain::paths;
-use crate::domain::urls::encode_component;
 use crate::session::{use_session, OrgResource};
 
 /// Navigation entries: (label, href, exact). Data, so adding a page is one line. "Streams"
 /// matches exactly so that it is not also highlighted on /stream/create.
-pub const NAV: &[(&str, &str, bool)] = &[
-    ("Streams", "/stream", true),
-    ("Create stream", "/stream/create", false),
-    ("Organisation", "/organisation", false),
-];
+pub fn nav() -> [(&'static str, String, bool); 3] {
+    [
+        ("Streams", paths::stream_list(), true),
+        ("Create stream", paths::stream_create(), false),
+        ("Organisation", paths::organisation(), false),
+    ]
+}
 
 /// Layout of every signed-in page.
 #[component]
@@ -32,7 +33,7 @@ pub fn AppShell() -> impl IntoView {
                 &location.pathname.get_untracked(),
                 &location.search.get_untracked(),
             );
-            let target = format!("/signin?next={}", encode_component(&here));
+            let target = paths::signin(Some(&here));
             navigate(
                 &target,
                 NavigateOptions {
@@ -81,9 +82,9 @@ fn SignedIn() -> impl IntoView {
             </header>
             <nav class="sidebar" aria-label="Main">
                 <ul>
-                    {NAV
-                        .iter()
-                        .map(|(label, href, exact)| view! { <li><A href=*href exact=*exact>{*label}</A></li> })
+                    {nav()
+                        .into_iter()
+                        .map(|(label, href, exact)| view! { <li><A href=href exact=exact>{label}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>

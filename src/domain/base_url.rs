@@ -105,7 +105,7 @@ pub fn safe_return_path(next: Option<&str>) -> String {
         Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") => {
             p.to_string()
         }
-        _ => "/stream".to_string(),
+        _ => super::paths::stream_list(),
     }
 }
 

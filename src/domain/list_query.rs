@@ -71,11 +71,7 @@ impl ListFilter {
         if self.per_page != 0 && self.per_page != PAGE_SIZE {
             params.push(format!("per_page={}", self.per_page));
         }
-        if params.is_empty() {
-            "/stream".into()
-        } else {
-            format!("/stream?{}", params.join("&"))
-        }
+        super::paths::with_search(&super::paths::stream_list(), &params.join("&"))
     }
 
     pub fn query(&self) -> StreamQuery {

@@ -1,25 +1,50 @@
-//! In-app links (hrefs), built in one place so links and the route table cannot drift.
-//! Replay routes mirror the official demo's parameters (dashboard-ui.md §1.0, §3).
+//! In-app links (hrefs) and the console's route segments, in one place: the route table
+//! (`crate::routes`) is built from these segments and the link builders below from the same
+//! ones, and a test there walks every builder through the real router. Replay routes mirror
+//! the official demo's parameters (dashboard-ui.md §1.0, §3); their paths are the contract's.
 
 use contract::pages;
 
 use super::urls::encode_component;
 
+/// Route segments of the console build.
+pub const SIGNIN: &str = "signin";
+pub const STREAM: &str = "stream";
+pub const CREATE: &str = "create";
+pub const NEW: &str = "new";
+pub const ORGANISATION: &str = "organisation";
+/// The stream-id parameter of `/stream/:id` and `/stream/new/:id`.
+pub const ID: &str = "id";
+/// The sign-in page's parameter naming where to go back to.
+pub const NEXT_PARAM: &str = "next";
+
 pub fn stream_list() -> String {
-    "/stream".into()
+    format!("/{STREAM}")
 }
 
 pub fn stream_create() -> String {
-    "/stream/create".into()
+    format!("/{STREAM}/{CREATE}")
 }
 
 /// The "Easy instructions" page after creation.
 pub fn stream_new(id: &str) -> String {
-    format!("/stream/new/{}", encode_component(id))
+    format!("/{STREAM}/{NEW}/{}", encode_component(id))
 }
 
 pub fn stream_overview(id: &str) -> String {
-    format!("/stream/{}", encode_component(id))
+    format!("/{STREAM}/{}", encode_component(id))
+}
+
+pub fn organisation() -> String {
+    format!("/{ORGANISATION}")
+}
+
+/// Sign-in, returning to `next` (a local path) afterwards.
+pub fn signin(next: Option<&str>) -> String {
+    match next {
+        Some(n) => format!("/{SIGNIN}?{NEXT_PARAM}={}", encode_component(n)),
+        None => format!("/{SIGNIN}"),
+    }
 }
 
 /// Clip & Share for a stream name (`<name>` or the virtual `<name>-abr`); `session = None`

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::ApiClient;
 use crate::components::signin_form::{SignInForm, SignInRequest};
 use crate::domain::base_url::safe_return_path;
+use crate::domain::paths;
 use crate::session::use_session;
 use crate::storage;
 
@@ -22,7 +23,13 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
-    let next = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
+    let next = move || {
+        safe_return_path(
+            query
+                .with_untracked(|q| q.get(paths::NEXT_PARAM))
+                .as_deref(),
+        )
+    };
 
     let sign_in = Action::new_local(move |req: &SignInRequest| {
         let req = req.clone();
