@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::feedback::use_document_title;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
+
+use crate::components::feedback::use_document_title;
 
 use super::common::{bucket, wait_for_playlist};
 use super::workspace::{ClipSource, ClipWorkspace};
@@ -46,44 +46,58 @@ pub fn ClipPage() -> impl IntoView {
     }
 }
 
+/// The session playlist to clip, found from the bucket `b`; `None` when the page went away.
+async fn find_clip_source(
+    b: String,
+    name: String,
+    session: Option<i64>,
+    countdown: RwSignal<Option<u32>>,
+) -> Option<ClipSource> {
+    let pinned = |s: i64| ClipSource {
+        url: playlist_url(&b, &name, Some(s)),
+        session: Some(s),
+        bucket: b.clone(),
+        name: name.clone(),
+    };
+    if let Some(s) = session {
+        return Some(pinned(s));
+    }
+    let current = playlist_url(&b, &name, None);
+    let body = wait_for_playlist(&current, countdown).await?;
+    Some(
+        match nano_playlist(&body).and_then(|f| session_of_file(&f)) {
+            Some(s) => pinned(s),
+            // Unpinned: playable, but offsets would drift, so sharing is disabled.
+            None => ClipSource {
+                url: current,
+                session: None,
+                bucket: b.clone(),
+                name: name.clone(),
+            },
+        },
+    )
+}
+
 #[component]
 fn ClipLoader(name: String, session: Option<i64>) -> impl IntoView {
     let countdown = RwSignal::new(None::<u32>);
-    let source = RwSignal::new(None::<ClipSource>);
+    // Read here, in the component's scope, where the session context is (a task has none).
     let b = bucket();
     let n = name.clone();
-    spawn_local(async move {
-        let src = match session {
-            Some(s) => ClipSource {
-                url: playlist_url(&b, &n, Some(s)),
-                session: Some(s),
-                bucket: b,
-                name: n,
-            },
-            None => {
-                let current = playlist_url(&b, &n, None);
-                let Some(body) = wait_for_playlist(&current, countdown).await else {
-                    return;
-                };
-                match nano_playlist(&body).and_then(|f| session_of_file(&f)) {
-                    Some(s) => ClipSource {
-                        url: playlist_url(&b, &n, Some(s)),
-                        session: Some(s),
-                        bucket: b,
-                        name: n,
-                    },
-                    // Unpinned: playable, but offsets would drift, so sharing is disabled.
-                    None => ClipSource {
-                        url: current,
-                        session: None,
-                        bucket: b,
-                        name: n,
-                    },
-                }
-            }
-        };
-        source.try_set(Some(src));
-    });
+    let source =
+        LocalResource::new(move || find_clip_source(b.clone(), n.clone(), session, countdown));
+    let waiting = move || {
+        view! {
+            <div class="clip-page__waiting" role="status" aria-live="polite">
+                {move || match countdown.get() {
+                    Some(n) => format!(
+                        "There are no clips available for this stream yet. Trying again in {n} s…"
+                    ),
+                    None => "Looking for the latest session…".to_string(),
+                }}
+            </div>
+        }
+    };
     view! {
         <main class="clip-page">
             <h1 class="clip-page__title">
@@ -92,19 +106,11 @@ fn ClipLoader(name: String, session: Option<i64>) -> impl IntoView {
                     on:click=move |_| { let _ = window().location().reload(); }>"↺"</button>
             </h1>
             <p class="clip-page__stream">{name}</p>
-            {move || match source.get() {
-                Some(src) => view! { <ClipWorkspace source=src/> }.into_any(),
-                None => view! {
-                    <div class="clip-page__waiting" role="status" aria-live="polite">
-                        {move || match countdown.get() {
-                            Some(n) => format!(
-                                "There are no clips available for this stream yet. Trying again in {n} s…"
-                            ),
-                            None => "Looking for the latest session…".to_string(),
-                        }}
-                    </div>
-                }.into_any(),
-            }}
+            <Suspense fallback=waiting>
+                {move || Suspend::new(async move {
+                    source.await.map(|src| view! { <ClipWorkspace source=src/> })
+                })}
+            </Suspense>
         </main>
     }
 }

@@ -1,16 +1,17 @@
 //! Keeps the clip page's view of the session playlist fresh (segment boundaries, ended or
 //! not) and loads the session's thumbnails when the stream has them.
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use std::time::Duration;
 
-use super::common::{fetch_playlist, sleep_ms};
+use leptos::prelude::*;
+
+use super::common::fetch_playlist;
 use crate::api::media::fetch_text;
 use crate::domain::playlist::{parse, Playlist};
 use crate::domain::replay_thumbs::{parse_thumbs, thumbs_index_url, Thumb};
 
-/// Seconds between playlist refreshes while the session is live.
-const REFRESH_MS: i32 = 4000;
+/// Milliseconds between playlist refreshes while the session is live.
+const REFRESH_MS: u64 = 4000;
 
 /// A level (or segment) URI relative to its playlist's folder.
 pub(super) fn resolve(base: &str, uri: &str) -> String {
@@ -33,38 +34,46 @@ async fn media_playlist(url: &str) -> Option<Playlist> {
     }
 }
 
-/// Polls `url` until the session ends (or the page goes away).
-pub fn watch_playlist(url: String) -> RwSignal<Option<Playlist>> {
-    let sig = RwSignal::new(None::<Playlist>);
-    spawn_local(async move {
-        loop {
-            if let Some(p) = media_playlist(&url).await {
-                let ended = p.ended;
-                if sig.try_set(Some(p)).is_some() || ended {
-                    return;
-                }
-            }
-            sleep_ms(REFRESH_MS).await;
-            if sig.try_get_untracked().is_none() {
-                return;
-            }
+/// The session playlist behind `url`, fetched again every few seconds until it has ended
+/// (or the page goes away); `None` until the first answer. A failed poll keeps the last one.
+pub fn watch_playlist(url: String) -> Signal<Option<Playlist>> {
+    let version = RwSignal::new(0u32);
+    let polled = LocalResource::new(move || {
+        version.track();
+        let url = url.clone();
+        async move { media_playlist(&url).await }
+    });
+    let last = RwSignal::new(None::<Playlist>);
+    Effect::new(move |_| {
+        if let Some(Some(p)) = polled.get() {
+            last.set(Some(p));
         }
     });
-    sig
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if !last.with_untracked(|p| p.as_ref().is_some_and(|p| p.ended)) {
+                version.update(|v| *v += 1);
+            }
+        },
+        Duration::from_millis(REFRESH_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    last.into()
 }
 
 /// Thumbnails of the session; empty when the stream has none (no error shown).
-pub fn load_thumbs(bucket: &str, name: &str, session: Option<i64>) -> RwSignal<Vec<Thumb>> {
-    let sig = RwSignal::new(vec![]);
-    if let Some(s) = session {
-        let url = thumbs_index_url(bucket, name, s);
-        spawn_local(async move {
-            if let Ok(body) = fetch_text(&url).await {
-                sig.try_set(parse_thumbs(&url, &body));
-            }
-        });
-    }
-    sig
+pub fn load_thumbs(bucket: &str, name: &str, session: Option<i64>) -> Signal<Vec<Thumb>> {
+    let url = session.map(|s| thumbs_index_url(bucket, name, s));
+    let index = LocalResource::new(move || {
+        let url = url.clone();
+        async move {
+            let url = url?;
+            let body = fetch_text(&url).await.ok()?;
+            Some(parse_thumbs(&url, &body))
+        }
+    });
+    Signal::derive(move || index.get().flatten().unwrap_or_default())
 }
 
 #[cfg(test)]
