@@ -3,6 +3,7 @@
 //! - `domain`: pure rules and wire types (host-tested);
 //! - `api`: the one HTTP client;
 //! - `session`, `storage`: who is signed in and where the credential is kept;
+//! - `config`: the runtime `config.json`, read once at start;
 //! - `components`: shared presentational pieces (props in, callbacks out);
 //! - `pages`: route views, each owning its resources and actions;
 //! - `app`: the provider stack and the route tables of the console and the replay pages;
@@ -11,6 +12,7 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod config;
 pub mod domain;
 pub mod pages;
 pub mod routes;

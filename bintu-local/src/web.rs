@@ -80,6 +80,9 @@ fn files_failed(res: &Response) -> bool {
 /// Anything no route matched: a console file, the console for a client route, or a Bintu 404.
 pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
+    if path == CONFIG_JSON {
+        return config_json(&state.public_base);
+    }
     let Some(dist) = state.config.dist.clone() else {
         return not_found(&path);
     };
@@ -120,6 +123,23 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     } else {
         not_found(&path)
     }
+}
+
+/// The console's runtime configuration, read once at its start.
+const CONFIG_JSON: &str = "/config.json";
+
+/// `/config.json` for a console served by this server: this server is the API and its media
+/// host (generated, so `make run` needs no file in `dist/`); no official replayer.
+fn config_json(public_base: &str) -> Response {
+    let body = serde_json::json!({
+        "apiUrl": public_base,
+        "vodBaseUrl": crate::media_paths::url(public_base, "").trim_end_matches('/'),
+        "officialReplayerUrl": null,
+    });
+    let mut res = axum::Json(body).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    res
 }
 
 /// Trunk names built assets `<name>-<16 hex digits>.<ext>` (the wasm `…<hex>_bg.wasm`): a new

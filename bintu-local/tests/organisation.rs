@@ -243,3 +243,17 @@ async fn media_is_served_read_only_with_types_and_no_traversal() {
         .unwrap();
     assert!(put.status().is_client_error());
 }
+
+#[tokio::test]
+async fn the_console_config_names_this_server_as_api_and_media_host() {
+    let s = Server::start().await;
+    let res = s.http.get(s.url("/config.json")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    let body: serde_json::Value = res.json().await.unwrap();
+    let base = s.url("");
+    let base = base.trim_end_matches('/');
+    assert_eq!(body["apiUrl"], base);
+    assert_eq!(body["vodBaseUrl"], format!("{base}/vod"));
+    assert!(body["officialReplayerUrl"].is_null());
+}

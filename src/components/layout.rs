@@ -67,7 +67,7 @@ fn SignedIn() -> impl IntoView {
     let org_label = move || {
         org.get()
             .and_then(|r| r.ok())
-            .map(|o| format!("{} ({})", o.name, o.hash))
+            .map(|o| o.label())
             .unwrap_or_default()
     };
     view! {

@@ -2,6 +2,7 @@
 //! Pure Rust only (std, serde, base64): no browser, UI or JS-binding crates,
 //! and no clock: functions that need the time take `now` as an argument.
 
+pub mod answers;
 pub mod base_url;
 pub mod clip;
 pub mod clip_plan;
@@ -9,7 +10,9 @@ pub mod credentials;
 pub mod cue_time;
 pub mod encoder_advice;
 pub mod jsnum;
+pub mod lenient;
 pub mod list_query;
+pub mod media_sessions;
 pub mod new_stream;
 pub mod organisation;
 pub mod overview_link;
@@ -21,6 +24,7 @@ pub mod processing_sync;
 pub mod replay_player;
 pub mod replay_thumbs;
 pub mod replay_urls;
+pub mod runtime_config;
 pub mod session_tracks;
 pub mod share;
 pub mod stream;

@@ -1,7 +1,8 @@
 //! The `POST /stream` body the create page sends (dashboard-ui.md §1.2, CONTRACT.md): the
 //! user's tags (plus "Passthrough" on a group, as the dashboard tags its members), the active
-//! transcoding slots, and one processing list per member only when the package is on and
-//! something is switched on.
+//! transcoding slots, and one processing list per member when something is switched on.
+//! A package is left out only when the organisation says it is off: when the API does not
+//! say, the request carries it and the API's answer decides (unknown is not off).
 
 use super::organisation::Organisation;
 use super::processing_form::MemberDraft;
@@ -14,7 +15,7 @@ pub fn build(
     slots: &[Slot],
     drafts: &[MemberDraft],
 ) -> NewStream {
-    let transcodes = if org.features.transcoding {
+    let transcodes = if org.transcoding_offered() {
         transcode_requests(slots)
     } else {
         Vec::new()
@@ -33,7 +34,7 @@ pub fn build(
     NewStream {
         tags,
         transcodes,
-        processing: if any && org.features.processing.enabled {
+        processing: if any && org.processing_offered() {
             processing
         } else {
             Vec::new()
@@ -49,8 +50,8 @@ mod tests {
 
     fn org(processing: bool, transcoding: bool) -> Organisation {
         let mut o = Organisation::default();
-        o.features.processing.enabled = processing;
-        o.features.transcoding = transcoding;
+        o.features.processing.enabled = Some(processing);
+        o.features.transcoding = Some(transcoding);
         o
     }
 
@@ -89,5 +90,19 @@ mod tests {
         assert!(gated.processing.is_empty() && gated.transcodes.is_empty());
         let json = serde_json::to_string(&gated).unwrap();
         assert_eq!(json, "{}");
+    }
+
+    #[test]
+    fn an_organisation_that_does_not_say_gets_both_sent() {
+        let mut d = MemberDraft::default();
+        d.card_mut(ProcessKind::Rec).enabled = true;
+        let drafts = vec![d.clone(), d];
+        let mut slots = default_slots();
+        toggle_slot(&mut slots, 1, false);
+        for org in [Organisation::default(), Organisation::unreported()] {
+            let body = build(&org, vec![], &slots, &drafts);
+            assert_eq!(body.transcodes.len(), 1);
+            assert_eq!(body.processing.len(), 2);
+        }
     }
 }

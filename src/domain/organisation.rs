@@ -1,21 +1,36 @@
-//! The organisation as `GET /organisation` returns it (bintu-api.md §2.6, a proposal), read
-//! tolerantly: every field defaults, unknown fields are ignored.
+//! The organisation as `GET /organisation` returns it. The path exists on the real API but its
+//! body is documented nowhere (bintu-api.md §2.6), so no field is required and every package
+//! flag is tri-state: `Some(true)` on, `Some(false)` off, `None` not reported. Unknown is not
+//! off: an unreported package is offered and the API's answer to the request decides.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use super::lenient::{lenient_option as opt, null_default as nd};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Organisation {
+    #[serde(deserialize_with = "nd")]
     pub id: String,
+    #[serde(deserialize_with = "nd")]
     pub name: String,
+    #[serde(deserialize_with = "nd")]
     pub hash: String,
     /// The caller's role, when the API says (`nanoAdmin`, `nanoUser`, `nanoReadOnly`).
+    #[serde(deserialize_with = "opt")]
     pub role: Option<String>,
+    #[serde(deserialize_with = "features")]
     pub features: Features,
     /// `[P]` bytes of media on disk (bintu-local only; `None` when the API does not say).
+    #[serde(deserialize_with = "opt")]
     pub usage: Option<Usage>,
     /// `[P]` the server's retention settings (bintu-local only).
+    #[serde(deserialize_with = "opt")]
     pub retention: Option<Retention>,
+    /// The API has no `GET /organisation` (sign-in fell back to another call).
+    #[serde(skip)]
+    pub unreported: bool,
 }
 
 /// `usage` of `GET /organisation`: bytes per kind of media.
@@ -73,29 +88,89 @@ impl Retention {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Features {
     pub processing: ProcessingFeatures,
-    pub transcoding: bool,
-    pub h5live: bool,
-    pub webcaster: bool,
-    pub captions: bool,
-    pub metadata: bool,
-    pub secure: bool,
-    pub vod: bool,
+    pub transcoding: Option<bool>,
+    pub h5live: Option<bool>,
+    pub webcaster: Option<bool>,
+    pub captions: Option<bool>,
+    pub metadata: Option<bool>,
+    pub secure: Option<bool>,
+    pub vod: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct ProcessingFeatures {
-    pub enabled: bool,
-    pub thumbs: bool,
-    pub motionclip: bool,
-    pub replay: bool,
-    pub rec: bool,
+    pub enabled: Option<bool>,
+    pub thumbs: Option<bool>,
+    pub motionclip: Option<bool>,
+    pub replay: Option<bool>,
+    pub rec: Option<bool>,
+}
+
+/// The documented cheap call that proves a credential when `GET /organisation` is missing:
+/// the newest stream (`quantity` is documented, bintu-api.md §2.1).
+pub const SIGN_IN_FALLBACK_PATH: &str = "/stream?quantity=1";
+
+/// Whether an answer of `GET /organisation` means the API has no such call (404, 405, 501),
+/// so sign-in falls back to `SIGN_IN_FALLBACK_PATH`. 401/403 and network errors do not.
+pub fn organisation_missing(status: Option<u16>) -> bool {
+    matches!(status, Some(404 | 405 | 501))
+}
+
+/// A 2xx body of `GET /organisation`: whatever it holds, the call was authenticated, so an
+/// unreadable body is an organisation that reports nothing, not a failed sign-in.
+pub fn read_organisation(body: &str) -> Organisation {
+    match serde_json::from_str::<Value>(body) {
+        Ok(v) if v.is_object() => {
+            serde_json::from_value(v).unwrap_or_else(|_| Organisation::unreported())
+        }
+        _ => Organisation::unreported(),
+    }
+}
+
+/// Whether the console offers a package: everything but an explicit "off".
+pub fn offered(flag: Option<bool>) -> bool {
+    flag != Some(false)
+}
+
+fn flag(v: &Value, key: &str) -> Option<bool> {
+    v.get(key)?.as_bool()
+}
+
+/// Any `features` value: an object's boolean keys are read, `processing` may be a boolean or
+/// an object; everything else (null, a list, a string) reports nothing.
+fn features<'de, D: Deserializer<'de>>(d: D) -> Result<Features, D::Error> {
+    let v = Option::<Value>::deserialize(d)?.unwrap_or_default();
+    let p = v.get("processing").cloned().unwrap_or_default();
+    let processing = ProcessingFeatures {
+        enabled: p.as_bool().or_else(|| flag(&p, "enabled")),
+        thumbs: flag(&p, "thumbs"),
+        motionclip: flag(&p, "motionclip"),
+        replay: flag(&p, "replay"),
+        rec: flag(&p, "rec"),
+    };
+    Ok(Features {
+        processing,
+        transcoding: flag(&v, "transcoding"),
+        h5live: flag(&v, "h5live"),
+        webcaster: flag(&v, "webcaster"),
+        captions: flag(&v, "captions"),
+        metadata: flag(&v, "metadata"),
+        secure: flag(&v, "secure"),
+        vod: flag(&v, "vod"),
+    })
 }
 
 impl Organisation {
+    /// The organisation of an API without `GET /organisation`: nothing reported.
+    pub fn unreported() -> Self {
+        Organisation {
+            unreported: true,
+            ..Default::default()
+        }
+    }
+
     /// Whether the caller may change streams (create, edit processing, tags).
     /// Unknown role (API keys on the real Bintu) means full rights.
     pub fn can_edit(&self) -> bool {
@@ -107,8 +182,26 @@ impl Organisation {
         matches!(self.role.as_deref(), None | Some("nanoAdmin"))
     }
 
-    /// The packages as the Organisation page lists them: (label, enabled).
-    pub fn packages(&self) -> Vec<(&'static str, bool)> {
+    pub fn transcoding_offered(&self) -> bool {
+        offered(self.features.transcoding)
+    }
+
+    pub fn processing_offered(&self) -> bool {
+        offered(self.features.processing.enabled)
+    }
+
+    /// "Name (hash)", or what there is of it.
+    pub fn label(&self) -> String {
+        match (self.name.is_empty(), self.hash.is_empty()) {
+            (false, false) => format!("{} ({})", self.name, self.hash),
+            (false, true) => self.name.clone(),
+            (true, false) => self.hash.clone(),
+            (true, true) => String::new(),
+        }
+    }
+
+    /// The packages as the Organisation page lists them: (label, on / off / not reported).
+    pub fn packages(&self) -> Vec<(&'static str, Option<bool>)> {
         let f = &self.features;
         vec![
             ("Live Processing", f.processing.enabled),
@@ -124,58 +217,5 @@ impl Organisation {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_partial_bodies_and_ignores_unknown_fields() {
-        let o: Organisation =
-            serde_json::from_str(r#"{"name":"N","hash":"H","x":1,"features":{"vod":true}}"#)
-                .unwrap();
-        assert_eq!(o.name, "N");
-        assert!(o.features.vod && !o.features.processing.enabled);
-        assert!(o.can_edit() && o.can_administer());
-    }
-
-    #[test]
-    fn usage_and_retention_are_optional_and_read_when_present() {
-        let o: Organisation = serde_json::from_str(r#"{"name":"N"}"#).unwrap();
-        assert_eq!((o.usage, o.retention), (None, None));
-        let o: Organisation = serde_json::from_str(
-            r#"{"usage":{"recordings":2048,"replay":1,"thumbnails":0,"total":2049},
-                "retention":{"days":30,"bytes":null,"deletedPurgeHours":168}}"#,
-        )
-        .unwrap();
-        assert_eq!(o.usage.unwrap().total, 2049);
-        let r = o.retention.unwrap();
-        assert_eq!(
-            r.summary(),
-            "Sessions older than 30 days, no size limit; deleted streams' media after 168 h"
-        );
-        let o: Organisation = serde_json::from_str(r#"{"usage":null}"#).unwrap();
-        assert_eq!(o.usage, None, "null reads as absent");
-    }
-
-    #[test]
-    fn bytes_read_like_people_write_them() {
-        assert_eq!(human_bytes(0), "0 B");
-        assert_eq!(human_bytes(1023), "1023 B");
-        assert_eq!(human_bytes(1536), "1.5 KB");
-        assert_eq!(human_bytes(50 << 30), "50.0 GB");
-        assert_eq!(human_bytes(u64::MAX), "16384.0 PB");
-    }
-
-    #[test]
-    fn roles_gate_editing_and_administration() {
-        let ro = Organisation {
-            role: Some("nanoReadOnly".into()),
-            ..Default::default()
-        };
-        assert!(!ro.can_edit() && !ro.can_administer());
-        let user = Organisation {
-            role: Some("nanoUser".into()),
-            ..Default::default()
-        };
-        assert!(user.can_edit() && !user.can_administer());
-    }
-}
+#[path = "organisation_tests.rs"]
+mod tests;

@@ -1,37 +1,51 @@
 //! The stream object of `GET /stream/{id}` (bintu-api.md §2.2, §3.5, CONTRACT.md), read
-//! tolerantly: every field defaults and unknown fields are ignored, so the console keeps
-//! working when the real API adds or omits something.
+//! tolerantly: every field defaults, `null` reads as absent, unknown fields are ignored, a
+//! list entry that cannot be read is skipped, and a member without `index` (the docs'
+//! example has none) takes its position. So the console keeps working when the real API
+//! adds, omits or nulls something.
 
 use contract::state::StreamState;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::lenient::{array, items, lenient_option as opt, null_default as nd};
 use super::process::Process;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Stream {
+    #[serde(deserialize_with = "nd")]
     pub id: String,
+    #[serde(deserialize_with = "opt")]
     pub streamgroup: Option<String>,
     /// The wire value as sent (the real cloud may send one the contract does not know);
     /// compare through [`Stream::known_state`].
+    #[serde(deserialize_with = "nd")]
     pub state: String,
+    #[serde(deserialize_with = "nd")]
     pub created_at: String,
+    #[serde(deserialize_with = "items")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "nd")]
     pub transcoding: bool,
+    #[serde(deserialize_with = "nd")]
     pub ingest: Ingest,
+    #[serde(deserialize_with = "playout")]
     pub playout: Playout,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ingest {
+    #[serde(deserialize_with = "nd")]
     pub rtmp: RtmpEndpoint,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RtmpEndpoint {
+    #[serde(deserialize_with = "nd")]
     pub url: String,
+    #[serde(deserialize_with = "nd")]
     pub streamname: String,
 }
 
@@ -39,15 +53,22 @@ pub struct RtmpEndpoint {
 #[serde(default)]
 pub struct Playout {
     /// One entry per group member: index 0 passthrough, 1..n transcodes.
+    #[serde(deserialize_with = "members")]
     pub h5live: Vec<Member>,
+    #[serde(deserialize_with = "members")]
     pub rtmp: Vec<Member>,
+    #[serde(deserialize_with = "items")]
     pub hls: Vec<Asset>,
     /// The live playout entry plus one `type:"vod"` entry per recording.
+    #[serde(deserialize_with = "items")]
     pub web: Vec<Asset>,
+    #[serde(deserialize_with = "items")]
     pub thumbnails: Vec<Asset>,
+    #[serde(deserialize_with = "items")]
     pub motionclip: Vec<Asset>,
-    /// The demo-page entry (`type:"playout"`), one `type:"hls"` entry per session and a
-    /// `latest:true` entry for the current playlist.
+    /// The demo-page entry (`type:"playout"`, the only one the docs show); bintu-local's full
+    /// contract adds one `type:"hls"` entry per session and a `latest:true` entry.
+    #[serde(deserialize_with = "items")]
     pub replay: Vec<Asset>,
 }
 
@@ -55,49 +76,70 @@ pub struct Playout {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Member {
+    #[serde(deserialize_with = "nd")]
     pub id: String,
+    /// The member's position when the API sends no `index`.
+    #[serde(deserialize_with = "nd")]
     pub index: u32,
+    #[serde(deserialize_with = "nd")]
     pub streamname: String,
+    #[serde(deserialize_with = "items")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "opt")]
     pub label: Option<String>,
     #[serde(deserialize_with = "lenient_processing")]
     pub processing: Vec<Process>,
     /// The list that applies at the next publish, present only when it differs.
     #[serde(deserialize_with = "lenient_optional_processing")]
     pub processing_pending: Option<Vec<Process>>,
+    #[serde(deserialize_with = "nd")]
     pub info: MemberInfo,
+    #[serde(deserialize_with = "opt")]
     pub rtmp: Option<RtmpEndpoint>,
 }
 
+/// Numbers the docs do not promise to be integers (fps 29.97), so all are read as numbers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemberInfo {
-    pub width: u32,
-    pub height: u32,
-    pub bitrate: u32,
-    pub fps: u32,
+    #[serde(deserialize_with = "nd")]
+    pub width: f64,
+    #[serde(deserialize_with = "nd")]
+    pub height: f64,
+    #[serde(deserialize_with = "nd")]
+    pub bitrate: f64,
+    #[serde(deserialize_with = "nd")]
+    pub fps: f64,
 }
 
 /// Any asset entry (thumbnail, GIF, recording, replay playlist, live entry).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Asset {
+    #[serde(deserialize_with = "nd")]
     pub url: String,
-    #[serde(rename = "type")]
+    #[serde(rename = "type", deserialize_with = "nd")]
     pub kind: String,
-    #[serde(rename = "streamId")]
+    #[serde(rename = "streamId", deserialize_with = "opt")]
     pub stream_id: Option<String>,
+    #[serde(deserialize_with = "opt")]
     pub streamname: Option<String>,
+    /// Not the member: in the docs' example the passthrough's recording has `index: 1`.
+    #[serde(deserialize_with = "opt")]
     pub index: Option<u32>,
-    #[serde(rename = "createdAt")]
+    #[serde(rename = "createdAt", deserialize_with = "opt")]
     pub created_at: Option<String>,
-    /// Session start, epoch milliseconds (recordings and replay sessions).
+    /// Session start, epoch milliseconds (recordings and replay sessions; this project's).
+    #[serde(deserialize_with = "opt")]
     pub session: Option<i64>,
-    /// File size in bytes (recordings).
+    /// File size in bytes (recordings; this project's).
+    #[serde(deserialize_with = "opt")]
     pub size: Option<u64>,
     /// The current-session replay playlist (`<name>.m3u8`).
+    #[serde(deserialize_with = "nd")]
     pub latest: bool,
     /// A multivariant (`-abr`) replay playlist over the group's members.
+    #[serde(deserialize_with = "nd")]
     pub abr: bool,
     /// [P] bintu-local: the tracks the session carried (recordings and replay sessions).
     pub tracks: Option<AssetTracks>,
@@ -171,6 +213,45 @@ impl Stream {
     }
 }
 
+/// The playout, each member without a name named by its `playout.rtmp[]` entry or the assets
+/// that carry its `streamId` (the docs' h5live members have neither `streamname` nor `rtmp`).
+fn playout<'de, D: Deserializer<'de>>(d: D) -> Result<Playout, D::Error> {
+    let mut p: Playout = nd(d)?;
+    let from_rtmp = p.rtmp.iter().map(|m| (m.id.clone(), m.name().to_string()));
+    let named: Vec<(String, String)> = [&p.thumbnails, &p.motionclip, &p.replay, &p.web]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some((a.stream_id.clone()?, a.streamname.clone()?)))
+        .chain(from_rtmp)
+        .filter(|(id, n)| !id.is_empty() && !n.is_empty())
+        .collect();
+    for m in p.h5live.iter_mut().filter(|m| m.name().is_empty()) {
+        if let Some((_, n)) = named.iter().find(|(id, _)| *id == m.id) {
+            m.streamname = n.clone();
+        }
+    }
+    Ok(p)
+}
+
+/// Members as `items`, each without a usable `index` numbered by its position.
+fn members<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Member>, D::Error> {
+    Ok(array(Option::deserialize(d)?)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, mut v)| {
+            let numbered = v.get("index").and_then(serde_json::Value::as_u64);
+            if let Some(o) = v.as_object_mut() {
+                o.remove("index");
+            }
+            let mut m: Member = serde_json::from_value(v).ok()?;
+            m.index = numbered
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(i as u32);
+            Some(m)
+        })
+        .collect())
+}
+
 fn parse_processes(values: Vec<serde_json::Value>) -> Vec<Process> {
     values
         .into_iter()
@@ -181,50 +262,20 @@ fn parse_processes(values: Vec<serde_json::Value>) -> Vec<Process> {
 /// Keeps the processes this console knows and skips the rest, instead of failing the whole
 /// stream on one unknown process id.
 fn lenient_processing<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Process>, D::Error> {
-    let values: Option<Vec<serde_json::Value>> = Option::deserialize(d)?;
-    Ok(parse_processes(values.unwrap_or_default()))
+    Ok(parse_processes(array(Option::deserialize(d)?)))
 }
 
 fn lenient_optional_processing<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Vec<Process>>, D::Error> {
-    let values: Option<Vec<serde_json::Value>> = Option::deserialize(d)?;
-    Ok(values.map(parse_processes))
+    let v: Option<serde_json::Value> = Option::deserialize(d)?;
+    Ok(v.filter(serde_json::Value::is_array)
+        .map(|v| parse_processes(array(Some(v)))))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_documented_example_and_skips_unknown_processes() {
-        let s: Stream = serde_json::from_str(
-            r#"{"id":"8a3b","state":"created","created_at":"2025-11-04T17:09:19.899Z",
-            "playout":{"h5live":[{"id":"8a3b","index":0,"type":"live","tags":["Passthrough"],
-              "rtmp":{"url":"rtmp://x/play","streamname":"XsTvy-JgqqV"},
-              "processing":[{"id":"thumbs","interval":30},{"id":"captions"}],
-              "info":{"width":0,"height":0,"bitrate":0,"fps":0}}],
-              "thumbnails":[{"url":"u","type":"image","streamId":"8a3b","streamname":"XsTvy-JgqqV"}],
-              "web":[{"url":"w","type":"vod","createdAt":"c","session":1712345678901,"size":5}]},
-            "unknown":true}"#,
-        )
-        .unwrap();
-        let m = s.members();
-        assert_eq!(m[0].name(), "XsTvy-JgqqV");
-        assert_eq!(m[0].processing, vec![Process::Thumbs { interval: 30 }]);
-        assert_eq!(m[0].display_name(), "Passthrough");
-        assert_eq!(s.playout.web[0].session, Some(1712345678901));
-        assert_eq!(s.playout.thumbnails[0].kind, "image");
-        assert!(!s.is_group() && !s.has_pending_processing());
-    }
-
-    #[test]
-    fn null_processing_is_empty() {
-        let m: Member = serde_json::from_str(r#"{"processing":null}"#).unwrap();
-        assert!(m.processing.is_empty() && m.processing_pending.is_none());
-        assert_eq!(member_label(2), "2. Transcode");
-    }
-}
+#[path = "stream_tests.rs"]
+mod tests;
 
 /// Body of `POST /stream` (bintu-api.md §2.4). Empty vectors are omitted.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -248,9 +299,14 @@ pub struct TranscodeRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TranscodingProfile {
+    #[serde(deserialize_with = "nd")]
     pub id: String,
+    #[serde(deserialize_with = "nd")]
     pub width: u32,
+    #[serde(deserialize_with = "nd")]
     pub height: u32,
+    #[serde(deserialize_with = "nd")]
     pub bitrate: u32,
+    #[serde(deserialize_with = "nd")]
     pub fps: u32,
 }

@@ -39,13 +39,19 @@ pub struct Row {
     pub links: usize,
 }
 
-/// Whether an asset belongs to `member` (by index when the asset carries one, else by name).
+/// Whether an asset belongs to `member`: by `streamId` (every documented asset has it), then
+/// by `streamname`; `index` only when neither is present, since the docs' passthrough
+/// recording carries `"index": 1` (bintu-api.md §3.5).
 pub fn belongs_to(asset: &Asset, member: &Member) -> bool {
-    match (asset.index, asset.streamname.as_deref()) {
-        (Some(i), _) => i == member.index,
-        (None, Some(name)) => name == member.name(),
-        (None, None) => member.index == 0,
+    if let Some(id) = asset.stream_id.as_deref().filter(|id| !id.is_empty()) {
+        if !member.id.is_empty() {
+            return id == member.id;
+        }
     }
+    if let Some(name) = asset.streamname.as_deref().filter(|n| !n.is_empty()) {
+        return name == member.name();
+    }
+    asset.index.unwrap_or(0) == member.index
 }
 
 /// The member's assets of one process kind, as the expanded row lists them.

@@ -30,6 +30,17 @@ pub fn suggestions(known: &[String], added: &[String], typed: &str) -> Vec<Strin
         .collect()
 }
 
+/// The organisation's tags from `GET /tag` (a proposal): strings or `{name}` objects; any
+/// other entry, or a body that is not a list, gives nothing rather than an error.
+pub fn read_tag_list(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_str().or_else(|| t.get("name")?.as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +63,12 @@ mod tests {
             suggestions(&known, &["food".into()], "foo"),
             vec!["Football"]
         );
+    }
+
+    #[test]
+    fn tag_lists_read_strings_and_named_objects() {
+        let v = serde_json::json!(["a", {"name": "b"}, null, 3]);
+        assert_eq!(read_tag_list(&v), ["a", "b"]);
+        assert!(read_tag_list(&serde_json::json!({"tags": []})).is_empty());
     }
 }

@@ -24,6 +24,25 @@ pub fn OrganisationPage() -> impl IntoView {
     }
 }
 
+const NOT_REPORTED: &str = "not reported by this API";
+
+/// A package's chip: the API may not say (its organisation body is undocumented).
+fn package_chip(flag: Option<bool>) -> &'static str {
+    match flag {
+        Some(true) => "✓ Enabled",
+        Some(false) => "⬆ Upgrade needed",
+        None => NOT_REPORTED,
+    }
+}
+
+fn or_unreported(v: &str) -> String {
+    if v.is_empty() {
+        NOT_REPORTED.into()
+    } else {
+        v.into()
+    }
+}
+
 #[component]
 fn OrganisationDetails(org: Organisation) -> impl IntoView {
     let p = org.features.processing.clone();
@@ -32,19 +51,24 @@ fn OrganisationDetails(org: Organisation) -> impl IntoView {
         ("Motion Clip", p.motionclip),
         ("Live Replay", p.replay),
         ("Recording", p.rec),
-    ];
+    ]
+    .map(|(n, f)| (n, f == Some(true)));
     view! {
         <section class="card">
             <dl class="facts">
-                <dt>"Name"</dt><dd data-testid="org-page-name">{org.name.clone()}</dd>
-                <dt>"Hash"</dt><dd><code>{org.hash.clone()}</code></dd>
+                <dt>"Name"</dt><dd data-testid="org-page-name">{or_unreported(&org.name)}</dd>
+                <dt>"Hash"</dt><dd><code>{or_unreported(&org.hash)}</code></dd>
                 <dt>"Your role"</dt><dd>{org.role.clone().unwrap_or_else(|| "API key (full access)".into())}</dd>
             </dl>
         </section>
         <h2>"Enabled Packages"</h2>
+        {org.packages().iter().all(|(_, f)| f.is_none()).then(|| view! {
+            <p class="muted" data-testid="packages-unreported">"This API does not report the organisation's packages: the console offers every feature and the API's answer decides."</p>
+        })}
         <ul class="packages">
-            {org.packages().into_iter().map(|(label, on)| {
-                let chip = if on { "✓ Enabled" } else { "⬆ Upgrade needed" };
+            {org.packages().into_iter().map(|(label, flag)| {
+                let on = flag == Some(true);
+                let chip = package_chip(flag);
                 view! {
                     <li class="package" class:package--on=on>
                         <span class="package__name">{label}</span>

@@ -1,5 +1,6 @@
-//! `/signin`: API URL, credential kind, secret, "remember me". Checks the credential with
-//! `GET /organisation` before keeping it, and returns to the page the user came from.
+//! `/signin`: API URL, credential kind, secret, "remember me". Checks the credential with one
+//! authenticated 2xx (`GET /organisation`, or `GET /stream?quantity=1` where the API has no
+//! organisation call) before keeping it, and returns to the page the user came from.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -48,7 +49,9 @@ pub fn SignInPage() -> impl IntoView {
         Some(Err(e)) => Some(e.user_message()),
         _ => None,
     });
-    let initial_base = storage::last_base_url().unwrap_or_else(origin);
+    let initial_base = storage::last_base_url()
+        .or_else(|| crate::config::get().api_url().map(str::to_string))
+        .unwrap_or_else(origin);
     view! {
         <main class="page page--narrow signin" id="main">
             <h1>"Sign in"</h1>

@@ -1,12 +1,12 @@
-//! Browser helpers shared by the replay pages: where the media bucket is, the page origin,
-//! the local UTC offset, sleeping, and waiting for a playlist with a visible countdown.
+//! Browser helpers shared by the replay pages: where the media bucket is (signed-in API,
+//! else the runtime config.json), the page origin, the local UTC offset, sleeping, and waiting for a playlist with a visible countdown.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::media::fetch_text;
+use crate::config;
 use crate::domain::playlist::is_playlist;
-use crate::domain::replay_urls::bucket_for;
 use crate::domain::urls::cache_busted;
 use crate::session::Session;
 
@@ -19,12 +19,17 @@ pub fn origin() -> String {
         .unwrap_or_default()
 }
 
-/// The replay bucket for the signed-in API (or this origin when signed out).
-pub fn bucket() -> String {
-    let base = use_context::<Session>()
+/// The signed-in API's base, if any.
+pub fn signed_in_api() -> Option<String> {
+    use_context::<Session>()
         .and_then(|s| s.credentials())
-        .map(|c| c.base_url);
-    bucket_for(base.as_deref(), &origin())
+        .map(|c| c.base_url)
+}
+
+/// The replay bucket: the signed-in API's; for a viewer who is not signed in (a share link),
+/// the runtime config's VOD base (or API); this origin only without either.
+pub fn bucket() -> String {
+    config::get().viewer_bucket(signed_in_api().as_deref(), &origin())
 }
 
 /// Minutes east of UTC at `ms` in the browser's zone.

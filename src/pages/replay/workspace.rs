@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::common::{local_offset_minutes, origin};
+use super::common::{local_offset_minutes, origin, signed_in_api};
 use super::cues::{CueControls, CueCtx};
 use super::download::ClipDownload;
 use super::media::use_media;
@@ -14,11 +14,13 @@ use super::quality::QualitySelect;
 use super::segments::{load_thumbs, watch_playlist};
 use crate::components::share_panel::{SharePanel, ShareStrings};
 use crate::components::timeline::Timeline;
+use crate::config;
 use crate::domain::clip::{shortcut, ClipRange, Shortcut};
 use crate::domain::cue_time::{format_cue, format_duration, zone_label};
 use crate::domain::playlist::copy_cut;
 use crate::domain::replay_player::{from_live, hls_config};
 use crate::domain::replay_urls as ru;
+use crate::domain::runtime_config::official_share_url;
 
 /// The playlist the workspace plays.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,16 +31,26 @@ pub struct ClipSource {
     pub name: String,
 }
 
-fn share_strings(src: &ClipSource, range: Option<(f64, f64)>) -> ShareStrings {
+/// `official`: the official replayer page when the console points at the real cloud.
+fn share_strings(
+    src: &ClipSource,
+    range: Option<(f64, f64)>,
+    official: Option<&str>,
+) -> ShareStrings {
     let Some((a, b)) = range else {
         return ShareStrings::default();
     };
     let cfg = ru::ReplayConfig::ours(&src.bucket, &origin());
     let (n, s) = (src.name.as_str(), src.session);
     let embed = ru::embed_url(&cfg, n, a, b, s);
+    // On the real cloud the official replayer itself; elsewhere its path on this origin.
+    let official = match official {
+        Some(r) => official_share_url(r, n, a, b, s),
+        None => ru::share_url(&cfg.with_official_path(), n, a, b, s),
+    };
     ShareStrings {
         share: ru::share_url(&cfg, n, a, b, s),
-        official_share: ru::share_url(&cfg.with_official_path(), n, a, b, s),
+        official_share: official,
         iframe: embed.as_deref().map(ru::iframe_snippet),
         embed,
         ffmpeg: ru::ffmpeg_command(&src.bucket, n, a, b, s),
@@ -100,7 +112,9 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
     });
     let src = source.clone();
     let download_src = source.clone();
-    let strings = Memo::new(move |_| share_strings(&src, range.with(ClipRange::range)));
+    let official = config::get().official_replayer(signed_in_api().as_deref());
+    let strings =
+        Memo::new(move |_| share_strings(&src, range.with(ClipRange::range), official.as_deref()));
     let share = Callback::new(move |_| match strings.with(|s| s.share.clone()) {
         Some(url) if session.is_some() => {
             let _ = window().open_with_url_and_target(&url, "share");

@@ -48,8 +48,9 @@ pub fn CreateStreamPage() -> impl IntoView {
     let slots = RwSignal::new(default_slots());
     let drafts = RwSignal::new(vec![MemberDraft::default(); 4]);
     let active = RwSignal::new(0usize);
-    let transcoding_on = move || org_now().features.transcoding;
-    let processing_on = move || org_now().features.processing.enabled;
+    // Unknown is not off: offered unless the organisation says the package is off.
+    let transcoding_on = move || org_now().transcoding_offered();
+    let processing_on = move || org_now().processing_offered();
     let members = Memo::new(move |_| {
         if transcoding_on() {
             1 + slots.with(|s| active_slots(s).len())

@@ -21,6 +21,13 @@ fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// What a successful action leaves: the stream when the answer held one, or gone.
+#[derive(Clone)]
+enum Done {
+    Changed(Option<Box<Stream>>),
+    Deleted,
+}
+
 #[derive(Clone)]
 enum Act {
     State(StreamAction),
@@ -28,14 +35,21 @@ enum Act {
 }
 
 #[component]
-pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl IntoView {
+pub fn Header(
+    stream: Signal<Stream>,
+    on_changed: Callback<Stream>,
+    /// After an action whose 2xx answer held no stream (the docs show no body).
+    on_refetch: Callback<()>,
+) -> impl IntoView {
     let api = use_api();
     let org = use_organisation();
     let navigate = use_navigate();
-    let admin = move || {
-        org.get()
-            .and_then(|r| r.ok())
-            .is_some_and(|o| o.can_administer())
+    // Only a role the API reported disables the actions: an organisation call that failed
+    // (or an API without one) leaves the decision to the API's answer to the action.
+    let admin = move || match org.get() {
+        Some(Ok(o)) => o.can_administer(),
+        Some(Err(_)) => true,
+        None => false,
     };
     let role = move || {
         org.get()
@@ -51,14 +65,18 @@ pub fn Header(stream: Signal<Stream>, on_changed: Callback<Stream>) -> impl Into
         let id = stream.get_untracked().id;
         async move {
             match a {
-                Act::State(s) => api.stream_action(&id, s).await.map(Some),
-                Act::Delete => api.delete_stream(&id).await.map(|_| None),
+                Act::State(s) => api
+                    .stream_action(&id, s)
+                    .await
+                    .map(|s| Done::Changed(s.map(Box::new))),
+                Act::Delete => api.delete_stream(&id).await.map(|_| Done::Deleted),
             }
         }
     });
     Effect::new(move |_| match act.value().get() {
-        Some(Ok(Some(s))) => on_changed.run(s),
-        Some(Ok(None)) => navigate(&paths::stream_list(), Default::default()),
+        Some(Ok(Done::Changed(Some(s)))) => on_changed.run(*s),
+        Some(Ok(Done::Changed(None))) => on_refetch.run(()),
+        Some(Ok(Done::Deleted)) => navigate(&paths::stream_list(), Default::default()),
         _ => {}
     });
     let run = move |a: Act, question: &'static str| {

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::state_badge::StateBadge;
+use crate::domain::answers::{paging, probe_page, unreadable_notice, Paging};
 use crate::domain::list_query::{ListFilter, PAGE_SIZES};
 use crate::domain::paths;
 use crate::domain::stream::Stream;
@@ -21,8 +22,28 @@ pub fn StreamListPage() -> impl IntoView {
     let filter = Memo::new(move |_| ListFilter::from_search(&location.search.get()));
     let streams = LocalResource::new(move || {
         let api = api.clone();
-        let q = filter.get().query();
-        async move { api.list_streams(&q).await }
+        let f = filter.get();
+        async move {
+            let list = api.list_streams(&f.query()).await?;
+            let full = list.streams.len() as u32 >= f.page_size();
+            let first = list.streams.first().map(|s| s.id.clone());
+            // `page` is not documented: compare with a neighbouring page to see if it pages.
+            let probe = match probe_page(f.page, full) {
+                Some(p) => api
+                    .list_streams(&f.with_page(p).query())
+                    .await
+                    .ok()
+                    .map(|l| l.streams.first().map(|s| s.id.clone())),
+                None => None,
+            };
+            let pager = paging(
+                f.page,
+                full,
+                first.as_deref(),
+                probe.as_ref().map(Option::as_deref),
+            );
+            Ok::<_, crate::api::ApiError>((list, pager))
+        }
     });
     let go = move |f: ListFilter| navigate(&f.href(), Default::default());
     let go_state = go.clone();
@@ -91,7 +112,9 @@ pub fn StreamListPage() -> impl IntoView {
         <Suspense fallback=|| view! { <Loading what="streams"/> }>
             {move || Suspend::new(async move {
                 match streams.await {
-                    Ok(list) => view! { <StreamTable streams=list filter=filter.get_untracked()/> }.into_any(),
+                    Ok((list, pager)) => view! {
+                        <StreamTable streams=list.streams filter=filter.get_untracked() unreadable=list.unreadable paging=pager/>
+                    }.into_any(),
                     Err(e) => view! { <ErrorBanner error=e/> }.into_any(),
                 }
             })}
@@ -99,13 +122,21 @@ pub fn StreamListPage() -> impl IntoView {
     }
 }
 
-/// The rows plus the pager. The API sends no total, so "Next" shows when a page is full.
+/// The rows plus the pager. The API sends no total, so "Next" shows when a page is full
+/// (unless `paging` says otherwise), and a notice counts the streams that could not be read.
 #[component]
-pub fn StreamTable(streams: Vec<Stream>, filter: ListFilter) -> impl IntoView {
+pub fn StreamTable(
+    streams: Vec<Stream>,
+    filter: ListFilter,
+    #[prop(optional)] unreadable: usize,
+    #[prop(optional)] paging: Option<Paging>,
+) -> impl IntoView {
     let full = streams.len() as u32 >= filter.page_size();
+    let paging = paging.unwrap_or(if full { Paging::Next } else { Paging::Last });
     let page = filter.page;
     let empty = streams.is_empty();
     view! {
+        {unreadable_notice(unreadable).map(|n| view! { <p class="banner banner--info" role="status" data-testid="unreadable">{n}</p> })}
         {empty.then(|| view! { <p class="muted">"No streams match these filters."</p> })}
         <table class="stream-table" aria-label="Streams">
             <thead><tr>
@@ -133,7 +164,12 @@ pub fn StreamTable(streams: Vec<Stream>, filter: ListFilter) -> impl IntoView {
         <nav class="pager" aria-label="Pages">
             {(page > 1).then(|| view! { <a href=filter.with_page(page - 1).href() rel="prev">"‹ Previous"</a> })}
             <span>{format!("Page {page}")}</span>
-            {full.then(|| view! { <a href=filter.with_page(page + 1).href() rel="next">"Next ›"</a> })}
+            {(paging == Paging::Next).then(|| view! { <a href=filter.with_page(page + 1).href() rel="next">"Next ›"</a> })}
         </nav>
+        {(paging == Paging::NotPaged).then(|| view! {
+            <p class="muted" role="note" data-testid="no-paging">{format!(
+                "This API does not page the stream list: showing its newest {} streams. Narrow the list with the filters, or show more rows per page.",
+                filter.page_size())}</p>
+        })}
     }
 }

@@ -22,8 +22,13 @@ use crate::session::use_organisation;
 pub fn LiveProcessing(stream: Signal<Stream>, on_saved: Callback<Stream>) -> impl IntoView {
     let org = use_organisation();
     let org_now = move || org.get().and_then(|r| r.ok());
-    let enabled = move || org_now().is_none_or(|o| o.features.processing.enabled);
-    let can_edit = move || org_now().is_some_and(|o| o.can_edit());
+    let enabled = move || org_now().is_none_or(|o| o.processing_offered());
+    // A failed organisation call does not block editing: the API's answer decides.
+    let can_edit = move || match org.get() {
+        Some(Ok(o)) => o.can_edit(),
+        Some(Err(_)) => true,
+        None => false,
+    };
     let reason = move || {
         org_now().filter(|o| !o.can_edit()).map(|o| {
             format!(

@@ -11,16 +11,20 @@ use leptos_router::hooks::use_params_map;
 use super::encoder::EncoderAdvice;
 use super::header::{Header, Ingest};
 use super::live_processing::LiveProcessing;
+use crate::api::media::fetch_text;
+use crate::api::ApiError;
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::preview::Preview;
 use crate::components::stream_tabs::{member_tab_names, StreamTabs};
+use crate::domain::media_sessions;
 use crate::domain::overview_link::{is_new_session, newest_session};
 use crate::domain::paths;
 use crate::domain::process::ProcessKind;
 use crate::domain::session_tracks::no_video_note;
-use crate::domain::stream::Stream;
+use crate::domain::stream::{Asset, Stream};
 use crate::domain::table_rules::{captured_label, member_assets};
 use crate::domain::time::{format_dashboard_utc, parse_iso};
+use crate::domain::urls::cache_busted;
 use crate::session::use_api;
 
 /// Seconds between polls of the stream (state, sessions, pending settings, previews).
@@ -54,11 +58,31 @@ pub fn StreamOverviewPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let version = RwSignal::new(0u32);
+    // Replay sessions found in the media, kept while the stream is not live (they cannot
+    // change then), so polls of an ended stream do not re-read its playlists.
+    let found = StoredValue::new(None::<(String, String, Vec<Asset>)>);
     let resource = LocalResource::new(move || {
         let api = api.clone();
         let id = id.get();
         version.track();
-        async move { api.get_stream(&id, Some(ASSET_LIMIT)).await }
+        async move {
+            let mut s = api.get_stream(&id, Some(ASSET_LIMIT)).await?;
+            let cached = found.with_value(|f| {
+                f.as_ref()
+                    .filter(|(i, state, _)| *i == s.id && *state == s.state && !s.is_live())
+                    .map(|(_, _, a)| a.clone())
+            });
+            let assets = match cached {
+                Some(a) => a,
+                None => {
+                    let a = sessions_in_media(&s, api.base_url()).await;
+                    found.set_value(Some((s.id.clone(), s.state.clone(), a.clone())));
+                    a
+                }
+            };
+            media_sessions::merge(&mut s, assets);
+            Ok::<_, ApiError>(s)
+        }
     });
     // The last good answer, so a poll never blanks the page.
     let current = RwSignal::new(None::<Stream>);
@@ -106,6 +130,18 @@ pub fn StreamOverviewPage() -> impl IntoView {
     }
 }
 
+/// The replay sessions the media shows when the API lists none (`domain::media_sessions`).
+async fn sessions_in_media(s: &Stream, api_base: &str) -> Vec<Asset> {
+    let bucket = media_sessions::replay_bucket(s, api_base);
+    let mut out = Vec::new();
+    for p in media_sessions::probes(s, &bucket) {
+        if let Ok(body) = fetch_text(&cache_busted(&p.url, now_ms())).await {
+            out.extend(media_sessions::found(&p, &body, &bucket));
+        }
+    }
+    out
+}
+
 #[component]
 fn Overview(
     current: RwSignal<Option<Stream>>,
@@ -151,7 +187,7 @@ fn Overview(
     let on_saved = Callback::new(move |s: Stream| current.set(Some(s)));
     let reduced_motion = prefers_reduced_motion();
     view! {
-        <Header stream on_changed=on_saved/>
+        <Header stream on_changed=on_saved on_refetch=refresh/>
         <NewSession stream/>
         <Ingest stream/>
         <section class="section" aria-labelledby="previews-title">

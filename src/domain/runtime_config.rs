@@ -1,0 +1,137 @@
+//! The runtime `config.json` beside `index.html` (read once at start): the default API URL,
+//! the VOD base URL and the official replayer's address. It lets a statically hosted console
+//! send a share-link viewer who is not signed in to the right media host. Every key is
+//! optional; an unreadable file is no configuration.
+
+use serde::Deserialize;
+
+use super::lenient::lenient_option as opt;
+use super::replay_urls::{bucket_for, OFFICIAL_API_HOST};
+use super::share;
+use super::urls::encode_component;
+
+/// The official replayer page for the real cloud (bintu-api.md §3.6).
+pub const OFFICIAL_REPLAYER: &str = "https://replay.nanocosmos.de/live-replay/replayer/index.html";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct RuntimeConfig {
+    /// The API the sign-in form proposes, e.g. `https://bintu.nanocosmos.de`.
+    #[serde(rename = "apiUrl", deserialize_with = "opt")]
+    pub api_url: Option<String>,
+    /// Where media lives, e.g. `https://bintu-vod.nanocosmos.de/vod` (replay playlists are
+    /// under `<vod>/replay`).
+    #[serde(rename = "vodBaseUrl", deserialize_with = "opt")]
+    pub vod_base_url: Option<String>,
+    /// The official replayer page that share codes also open on.
+    #[serde(rename = "officialReplayerUrl", deserialize_with = "opt")]
+    pub official_replayer_url: Option<String>,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref()
+        .map(|s| s.trim().trim_end_matches('/'))
+        .filter(|s| !s.is_empty())
+}
+
+/// Whether an API base is the real nanoStream Cloud.
+pub fn is_official_api(api_base: &str) -> bool {
+    api_base
+        .split("://")
+        .nth(1)
+        .map(|h| h.trim_end_matches('/'))
+        .is_some_and(|h| h == OFFICIAL_API_HOST)
+}
+
+impl RuntimeConfig {
+    /// Any body: unreadable or not an object is the empty configuration.
+    pub fn parse(body: &str) -> Self {
+        serde_json::from_str(body).unwrap_or_default()
+    }
+
+    pub fn api_url(&self) -> Option<&str> {
+        non_empty(&self.api_url)
+    }
+
+    /// The replay bucket for a viewer: the signed-in API's; else the configured VOD base;
+    /// else the configured API's; only without any of these the page's own origin.
+    pub fn viewer_bucket(&self, signed_in_api: Option<&str>, origin: &str) -> String {
+        if let Some(api) = signed_in_api.filter(|a| !a.is_empty()) {
+            return bucket_for(Some(api), origin);
+        }
+        if let Some(vod) = non_empty(&self.vod_base_url) {
+            return format!("{vod}/replay");
+        }
+        bucket_for(self.api_url(), origin)
+    }
+
+    /// The official replayer page, when the console points at the real cloud (or the
+    /// configuration names one).
+    pub fn official_replayer(&self, signed_in_api: Option<&str>) -> Option<String> {
+        if let Some(r) = non_empty(&self.official_replayer_url) {
+            return Some(r.to_string());
+        }
+        let api = signed_in_api.or(self.api_url())?;
+        is_official_api(api).then(|| OFFICIAL_REPLAYER.to_string())
+    }
+}
+
+/// `<replayer>?share=<code>`, the link the official replayer opens; `None` for an invalid
+/// interval.
+pub fn official_share_url(
+    replayer: &str,
+    name: &str,
+    cue_in: f64,
+    cue_out: f64,
+    session: Option<i64>,
+) -> Option<String> {
+    let code = share::encode(name, cue_in, cue_out, session)?;
+    Some(format!("{replayer}?share={}", encode_component(&code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLOUD: &str = r#"{"apiUrl":"https://bintu.nanocosmos.de","vodBaseUrl":"https://bintu-vod.nanocosmos.de/vod/","officialReplayerUrl":null}"#;
+
+    #[test]
+    fn a_viewer_who_is_not_signed_in_loads_media_from_the_configured_vod_host() {
+        let c = RuntimeConfig::parse(CLOUD);
+        assert_eq!(
+            c.viewer_bucket(None, "https://console.example"),
+            "https://bintu-vod.nanocosmos.de/vod/replay"
+        );
+        assert_eq!(
+            c.viewer_bucket(Some("http://127.0.0.1:9"), "https://console.example"),
+            "http://127.0.0.1:9/vod/replay",
+            "signed in: the signed-in API's media"
+        );
+        let api_only = RuntimeConfig::parse(r#"{"apiUrl":"http://10.0.0.2:8090"}"#);
+        assert_eq!(
+            api_only.viewer_bucket(None, "http://o"),
+            "http://10.0.0.2:8090/vod/replay"
+        );
+        let none = RuntimeConfig::parse("<html>not found</html>");
+        assert_eq!(none, RuntimeConfig::default());
+        assert_eq!(none.viewer_bucket(None, "http://o/"), "http://o/vod/replay");
+    }
+
+    #[test]
+    fn the_official_replayer_link_is_offered_for_the_real_cloud_only() {
+        let c = RuntimeConfig::parse(CLOUD);
+        let r = c.official_replayer(None).unwrap();
+        assert_eq!(r, OFFICIAL_REPLAYER);
+        assert_eq!(
+            official_share_url(&r, "abcde-fghij", 10.0, 60.0, Some(1712345678901)).unwrap(),
+            "https://replay.nanocosmos.de/live-replay/replayer/index.html?share=YWJjZGUtZmdoaWp8MTB8NjB8MTcxMjM0NTY3ODkwMQ"
+        );
+        let local = RuntimeConfig::parse(r#"{"apiUrl":"http://127.0.0.1:8090"}"#);
+        assert_eq!(local.official_replayer(None), None);
+        assert_eq!(local.official_replayer(Some("http://127.0.0.1:8090")), None);
+        assert!(RuntimeConfig::default()
+            .official_replayer(Some("https://bintu.nanocosmos.de/"))
+            .is_some());
+        assert_eq!(official_share_url(&r, "a-b", 9.0, 1.0, None), None);
+    }
+}
