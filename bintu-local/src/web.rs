@@ -133,7 +133,7 @@ const CONFIG_JSON: &str = "/config.json";
 fn config_json(public_base: &str) -> Response {
     let body = serde_json::json!({
         "apiUrl": public_base,
-        "vodBaseUrl": crate::media_paths::url(public_base, "").trim_end_matches('/'),
+        "vodBaseUrl": format!("{public_base}{}", contract::media::VOD),
         "officialReplayerUrl": null,
     });
     let mut res = axum::Json(body).into_response();
