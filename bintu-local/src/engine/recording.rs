@@ -73,7 +73,8 @@ pub async fn finalise(part: &Path, dest: &Path, limit: Option<u32>) -> anyhow::R
     let (prefix, cut) = tokio::task::spawn_blocking(move || -> std::io::Result<(Prefix, u64)> {
         let prefix = complete_prefix(&p)?;
         let len = std::fs::metadata(&p)?.len();
-        if prefix.len < len {
+        // A file with no complete fragment is left exactly as it is.
+        if prefix.fragments > 0 && prefix.len < len {
             std::fs::OpenOptions::new()
                 .write(true)
                 .open(&p)?
@@ -82,10 +83,10 @@ pub async fn finalise(part: &Path, dest: &Path, limit: Option<u32>) -> anyhow::R
         Ok((prefix, len - prefix.len))
     })
     .await??;
+    anyhow::ensure!(prefix.fragments > 0, "{} holds no media", part.display());
     if cut > 0 {
         tracing::warn!(file = %part.display(), bytes = cut, "recording had an incomplete tail; cut to its last complete fragment");
     }
-    anyhow::ensure!(prefix.fragments > 0, "{} holds no media", part.display());
     let tmp = atomic::temp_of(dest);
     let mut cmd = Command::new("ffmpeg");
     cmd.args(["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i"])

@@ -147,3 +147,6 @@ async fn close_playlist(media: &Path, name: &str, session_ms: i64) {
         let _ = atomic::write(&current, out.as_bytes()).await;
     }
 }
+
+#[cfg(test)]
+mod tests;

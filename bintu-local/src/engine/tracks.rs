@@ -115,7 +115,7 @@ impl Probe {
         let all_announced = self
             .announced
             .is_some_and(|(v, a)| (!v || seen.0) && (!a || seen.1));
-        let waited = ts.wrapping_sub(first_ts) >= SPAN_MS
+        let waited = ts.saturating_sub(first_ts) >= SPAN_MS
             || self.since.elapsed() >= WAIT
             || self.bytes >= MAX_BYTES;
         if (seen.0 && seen.1) || all_announced || waited {
