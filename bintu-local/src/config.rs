@@ -30,6 +30,8 @@ pub struct Config {
     /// What the storage pass removes (`storage::plan`), and how often it runs.
     pub retention: Policy,
     pub retention_every: Duration,
+    /// Connection, time and buffer limits of the listeners.
+    pub limits: crate::limits::Limits,
 }
 
 impl Config {
@@ -46,6 +48,7 @@ impl Config {
             public_url: None,
             retention: Policy::default(),
             retention_every: Duration::from_secs(600),
+            limits: Default::default(),
         }
     }
 

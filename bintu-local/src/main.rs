@@ -54,6 +54,8 @@ enum Command {
         /// Purge a deleted stream's media this many hours after the delete.
         #[arg(long, default_value_t = 168, env = "BINTU_PURGE_DELETED_AFTER_HOURS")]
         purge_deleted_after_hours: u64,
+        #[command(flatten)]
+        limits: bintu_local::limits::LimitArgs,
     },
     /// Manage organisations.
     Org {
@@ -111,6 +113,7 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "bintu_local=info,tower_http=warn".into()),
         )
         .init();
+    bintu_local::guard::install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
         Command::Serve {
@@ -123,6 +126,7 @@ async fn main() -> anyhow::Result<()> {
             retain_days,
             retain_bytes,
             purge_deleted_after_hours,
+            limits,
         } => {
             let mut config = Config::ephemeral(cli.data_dir);
             config.public_url = public_url;
@@ -138,6 +142,7 @@ async fn main() -> anyhow::Result<()> {
             config.rtmp_port = rtmp_port;
             config.dist = dist;
             config.api_shape = api_shape;
+            config.limits = limits.into();
             run_server(config).await
         }
         Command::Org {

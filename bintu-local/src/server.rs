@@ -105,18 +105,9 @@ pub async fn serve(config: Config) -> anyhow::Result<Running> {
         c.retention_every,
     );
     let app = app(state.clone());
-    let (stop, mut stopped) = watch::channel(false);
-    let task = tokio::spawn(async move {
-        let shutdown = async move {
-            let _ = stopped.wait_for(|s| *s).await;
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            tracing::error!(error = %e, "http server failed");
-        }
-    });
+    let (stop, stopped) = watch::channel(false);
+    let limits = state.config.limits.clone();
+    let task = tokio::spawn(crate::http::serve(listener, app, limits, stopped));
     Ok(Running {
         http_addr,
         rtmp_addr,

@@ -13,8 +13,10 @@ use tokio::net::TcpStream;
 use tokio::sync::watch;
 
 use super::flv;
+use super::gate::{Budget, Gate};
 use crate::db::sessions::{self, Refusal};
 use crate::engine::Session;
+use crate::guard::contained;
 use crate::server::AppState;
 
 /// The RTMP application name of the ingest URL `rtmp://host:port/live/<name>`.
@@ -32,28 +34,43 @@ struct Publishing {
 struct Conn {
     out: OwnedWriteHalf,
     rtmp: ServerSession,
+    gate: Gate,
     state: AppState,
     publishing: Option<Publishing>,
     /// Set when the connection should close after the current results.
     close: bool,
 }
 
-/// Serves one connection until it closes or `shutdown` turns true.
+/// Serves one connection until it closes or `shutdown` turns true. Until a publish is
+/// accepted the peer has `limits.rtmp_start_timeout` in total (handshake, connect,
+/// createStream, publish); after that, `IDLE` between reads.
 pub async fn run(
     socket: TcpStream,
     state: AppState,
+    budget: Budget,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
+    let limits = state.config.limits.clone();
+    let start_by = tokio::time::Instant::now() + limits.rtmp_start_timeout;
+    let late = || {
+        anyhow::anyhow!(
+            "no publish within {}s of connecting",
+            limits.rtmp_start_timeout.as_secs_f32()
+        )
+    };
     let _ = socket.set_nodelay(true);
     let (mut input, mut out) = socket.into_split();
-    let mut buf = vec![0u8; 64 * 1024];
+    // Small until a publish starts, so thousands of idle peers cost little memory.
+    let mut buf = vec![0u8; 4096];
     let mut handshake = Handshake::new(PeerType::Server);
     let remaining = loop {
-        let n = input.read(&mut buf).await?;
+        let n = tokio::time::timeout_at(start_by, input.read(&mut buf))
+            .await
+            .map_err(|_| late())??;
         if n == 0 {
             return Ok(());
         }
-        match handshake.process_bytes(&buf[..n])? {
+        match contained("rtmp handshake", || handshake.process_bytes(&buf[..n]))? {
             HandshakeProcessResult::InProgress { response_bytes } => {
                 out.write_all(&response_bytes).await?
             }
@@ -67,18 +84,28 @@ pub async fn run(
         }
     };
     let (rtmp, initial) = ServerSession::new(ServerSessionConfig::new())?;
+    let (gate, preamble) = Gate::new(limits.rtmp_connection_buffer, budget)?;
     let mut conn = Conn {
         out,
         rtmp,
+        gate,
         state,
         publishing: None,
         close: false,
     };
     let result = async {
         conn.handle(initial).await?;
-        let results = conn.rtmp.handle_input(&remaining)?;
-        conn.handle(results).await?;
+        conn.input(&preamble, false).await?;
+        conn.input(&remaining, true).await?;
         while !conn.close {
+            let deadline = match conn.publishing {
+                Some(_) => {
+                    // Media arrives in large messages; until then 4 KiB per peer is plenty.
+                    buf.resize(64 * 1024, 0);
+                    tokio::time::Instant::now() + IDLE
+                }
+                None => start_by,
+            };
             let stop_requested = async {
                 match conn.publishing.as_mut() {
                     Some(p) => {
@@ -88,8 +115,11 @@ pub async fn run(
                 }
             };
             tokio::select! {
-                read = tokio::time::timeout(IDLE, input.read(&mut buf)) => {
+                read = tokio::time::timeout_at(deadline, input.read(&mut buf)) => {
                     let Ok(read) = read else {
+                        if conn.publishing.is_none() {
+                            return Err(late());
+                        }
                         tracing::warn!("rtmp peer silent for {}s; closing", IDLE.as_secs());
                         break;
                     };
@@ -97,8 +127,7 @@ pub async fn run(
                     if n == 0 {
                         break;
                     }
-                    let results = conn.rtmp.handle_input(&buf[..n])?;
-                    conn.handle(results).await?;
+                    conn.input(&buf[..n], true).await?;
                 }
                 _ = stop_requested => {
                     tracing::info!("publish stopped by the API");
@@ -115,6 +144,21 @@ pub async fn run(
 }
 
 impl Conn {
+    /// Passes peer bytes through the gate (`gated`) or, for our own preamble, straight to
+    /// the session, and acts on what the session makes of them.
+    async fn input(&mut self, bytes: &[u8], gated: bool) -> anyhow::Result<()> {
+        let canonical;
+        let bytes = if gated {
+            canonical = self.gate.feed(bytes)?;
+            &canonical[..]
+        } else {
+            bytes
+        };
+        let rtmp = &mut self.rtmp;
+        let results = contained("rtmp session", || rtmp.handle_input(bytes))?;
+        self.handle(results).await
+    }
+
     async fn handle(&mut self, results: Vec<ServerSessionResult>) -> anyhow::Result<()> {
         for r in results {
             match r {

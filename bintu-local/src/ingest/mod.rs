@@ -1,17 +1,24 @@
-//! RTMP ingest at `rtmp://<host>:<port>/live/<streamname>`. The protocol (handshake, chunk
-//! stream, AMF0 commands) is `rml_rtmp`'s, a maintained sans-IO implementation, so this
-//! module only does the I/O with tokio and the publish admission. Each connection is a task;
-//! `Ingest::shutdown` stops accepting and ends every live publish cleanly.
+//! RTMP ingest at `rtmp://<host>:<port>/live/<streamname>`. The session protocol (handshake,
+//! AMF0 commands) is `rml_rtmp`'s, a maintained sans-IO implementation; our `gate` (with
+//! `chunks` and `amf`) reassembles and checks what the peer sends before the library sees
+//! it, and this module does the I/O with tokio, the limits and the publish admission.
+//! Each connection is a task: a panic ends that connection only. `Ingest::shutdown` stops
+//! accepting and ends every live publish cleanly.
 
+mod amf;
+mod chunks;
 mod connection;
 pub mod flv;
+mod gate;
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::{JoinHandle, JoinSet};
 
+use crate::limits::{AcceptBackoff, LogRate};
 use crate::server::AppState;
 
 /// The running RTMP listener.
@@ -38,21 +45,48 @@ impl Ingest {
 }
 
 async fn accept_loop(listener: TcpListener, state: AppState, mut stopped: watch::Receiver<bool>) {
+    let limits = state.config.limits.clone();
+    let budget = gate::Budget::new(limits.rtmp_total_buffer);
     let mut connections = JoinSet::new();
+    let mut backoff = AcceptBackoff::default();
+    let mut accept_log = LogRate::new(Duration::from_secs(5));
+    let mut full_log = LogRate::new(Duration::from_secs(5));
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((socket, peer)) => {
+                    backoff.succeeded();
+                    if connections.len() >= limits.rtmp_max_connections {
+                        // Closed at once: the encoder sees a refusal, not a hang.
+                        drop(socket);
+                        if let Some(more) = full_log.allow() {
+                            tracing::warn!(%peer, also_refused = more,
+                                "rtmp connection refused: {} connections open (--rtmp-max-connections)",
+                                limits.rtmp_max_connections);
+                        }
+                        continue;
+                    }
                     let state = state.clone();
                     let stop = stopped.clone();
+                    let budget = budget.clone();
                     connections.spawn(async move {
-                        if let Err(e) = connection::run(socket, state, stop).await {
+                        if let Err(e) = connection::run(socket, state, budget, stop).await {
                             tracing::info!(%peer, error = %e, "rtmp connection closed");
                         }
                     });
                 }
-                Err(e) => tracing::warn!(error = %e, "rtmp accept failed"),
+                Err(e) => {
+                    // Out of file descriptors or memory: the connection stays queued and the
+                    // next accept fails the same way, so wait instead of spinning.
+                    let wait = backoff.failed();
+                    if let Some(more) = accept_log.allow() {
+                        tracing::warn!(error = %e, also_failed = more,
+                            "rtmp accept failed; retrying in up to 1s");
+                    }
+                    tokio::time::sleep(wait).await;
+                }
             },
+            // A panicked connection task was already logged by the panic hook (guard.rs).
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             _ = async { let _ = stopped.wait_for(|s| *s).await; } => break,
         }
