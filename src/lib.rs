@@ -4,13 +4,15 @@
 //! - `api`: the one HTTP client;
 //! - `session`, `storage`: who is signed in and where the credential is kept;
 //! - `config`: the runtime `config.json`, read once at start;
+//! - `browser`: the page origin, the clock and the key-press context, read in one place;
 //! - `components`: shared presentational pieces (props in, callbacks out);
 //! - `pages`: route views, each owning its resources and actions;
-//! - `app`: the provider stack and the route tables of the console and the replay pages;
+//! - `app`: the provider stack and the two routers; `routes`: their tables;
 //! - `shell`: the hand-over from the HTML's static shell to the app.
 
 pub mod api;
 mod app;
+pub mod browser;
 pub mod components;
 pub mod config;
 pub mod domain;

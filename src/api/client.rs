@@ -122,17 +122,6 @@ impl ApiClient {
             .await
     }
 
-    /// `PUT /stream/{id}/tag`: replaces all tags.
-    pub async fn set_tags(&self, id: &str, tags: &[String]) -> Result<Stream, ApiError> {
-        let body = json!({ "tags": tags });
-        self.send(
-            Method::PUT,
-            &urls::stream_action_path(id, "tag"),
-            Some(body),
-        )
-        .await
-    }
-
     /// `PUT /stream/{member id}/processing`: replaces one member's list (applies at the next
     /// publish). A proposal (CONTRACT.md); kept in this one method so it is easy to switch.
     pub async fn set_processing(

@@ -1,8 +1,8 @@
-//! Shared, presentational components: props in, callbacks out, no API calls.
+//! Shared components: props in, callbacks out, no API calls, with one exception: the
+//! signed-in shell (`layout`) loads the organisation once for every page under it.
 
 pub mod copy;
 pub mod feedback;
-pub mod hls;
 pub mod layout;
 pub mod option_cards;
 pub mod preview;

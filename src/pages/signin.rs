@@ -6,17 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiClient;
+use crate::browser::origin;
 use crate::components::signin_form::{SignInForm, SignInRequest};
 use crate::domain::base_url::safe_return_path;
 use crate::domain::paths;
 use crate::session::use_session;
 use crate::storage;
-
-fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
 
 /// The sign-in page.
 #[component]

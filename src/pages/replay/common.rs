@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::media::fetch_text;
+use crate::browser::now_ms;
+pub use crate::browser::origin;
 use crate::config;
 use crate::domain::playlist::is_playlist;
 use crate::domain::urls::cache_busted;
@@ -12,12 +14,6 @@ use crate::session::Session;
 
 /// Seconds between tries while a playlist is missing (the official demo retries every 10 s).
 pub const RETRY_SECONDS: u32 = 10;
-
-pub fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
 
 /// The signed-in API's base, if any.
 pub fn signed_in_api() -> Option<String> {
@@ -35,10 +31,6 @@ pub fn bucket() -> String {
 /// Minutes east of UTC at `ms` in the browser's zone.
 pub fn local_offset_minutes(ms: i64) -> i32 {
     -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i32)
-}
-
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
 }
 
 pub async fn sleep_ms(ms: i32) {

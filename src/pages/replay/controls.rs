@@ -3,11 +3,11 @@
 //! buttons, a slider timeline, wall-clock times, and a quality select for ABR sessions.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::common::local_offset_minutes;
 use super::media::use_media;
 use super::quality::QualitySelect;
+use crate::browser::key_context;
 use crate::components::timeline::Timeline;
 use crate::domain::clip::{shortcut, Shortcut};
 use crate::domain::cue_time::{format_clock, format_duration, zone_label};
@@ -24,21 +24,14 @@ pub fn PlayerControls(url: String, target: ReplayTarget) -> impl IntoView {
     let muted = RwSignal::new(true);
     let status = RwSignal::new(String::new());
     let clip_len = cue_out.is_finite().then_some(cue_out - cue_in);
-    let media_cell = StoredValue::new_local(None::<super::media::Media>);
-    let on_ready = Callback::new(move |_| {
-        let Some(m) = media_cell.get_value() else {
-            return;
-        };
-        if let Some(v) = m.element() {
-            v.set_muted(true);
-            if v.current_time() < cue_in {
-                v.set_current_time(cue_in);
-            }
-            let _ = v.play();
+    let on_ready = Callback::new(move |v: web_sys::HtmlVideoElement| {
+        v.set_muted(true);
+        if v.current_time() < cue_in {
+            v.set_current_time(cue_in);
         }
+        let _ = v.play();
     });
     let m = use_media(url, hls_config(Some(cue_in), clip_len), on_ready);
-    media_cell.set_value(Some(m));
     let end = move || {
         let d = duration.get();
         if d.is_finite() {
@@ -86,14 +79,7 @@ pub fn PlayerControls(url: String, target: ReplayTarget) -> impl IntoView {
     };
     // On the window, so the keys work before anything has focus (the page just opened).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let tag = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.tag_name())
-            .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-            || (tag == "BUTTON" && ev.key() == " ");
-        let mods = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        let (typing, mods) = key_context(&ev);
         match shortcut(&ev.key(), typing, mods) {
             Some(Shortcut::TogglePlay) => toggle(),
             Some(Shortcut::Seek(d)) => {

@@ -12,10 +12,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::common::fetch_playlist;
+use super::hls::replay_public;
 use super::media::Media;
 use super::segments::resolve;
 use super::workspace::ClipSource;
-use crate::components::hls::replay_public;
 use crate::domain::clip::ClipRange;
 use crate::domain::clip_plan::{clip_file_name, plan};
 use crate::domain::playlist::parse;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::hls::{ensure_loaded, LevelInfo, Player, PlayerEvent};
+use super::hls::{ensure_loaded, LevelInfo, Player, PlayerEvent};
 use crate::domain::replay_player::explain_fatal;
 
 #[derive(Clone, Copy)]
@@ -56,8 +56,12 @@ impl Media {
 }
 
 /// Plays `url` with the hls.js options `config` on the `<video>` bound to the returned
-/// `Media.video`; `on_ready` runs when the manifest is read.
-pub fn use_media(url: String, config: serde_json::Value, on_ready: Callback<()>) -> Media {
+/// `Media.video`; `on_ready` gets the element when the manifest is read.
+pub fn use_media(
+    url: String,
+    config: serde_json::Value,
+    on_ready: Callback<web_sys::HtmlVideoElement>,
+) -> Media {
     let m = Media {
         video: NodeRef::new(),
         ready: RwSignal::new(false),
@@ -86,7 +90,9 @@ pub fn use_media(url: String, config: serde_json::Value, on_ready: Callback<()>)
                 m.levels.set(levels);
                 m.ready.set(true);
                 m.notice.set(None);
-                on_ready.run(());
+                if let Some(v) = m.element() {
+                    on_ready.run(v);
+                }
             }
             PlayerEvent::LevelSwitched(l) => m.playing_level.set(l),
             PlayerEvent::Recovering => m.notice.set(Some("Recovering from a media error…".into())),

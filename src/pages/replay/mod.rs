@@ -6,6 +6,7 @@ mod common;
 mod controls;
 pub mod cues;
 mod download;
+mod hls;
 mod media;
 pub mod player;
 mod quality;

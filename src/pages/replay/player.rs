@@ -12,7 +12,7 @@ use crate::components::feedback::use_document_title;
 
 use super::common::{bucket, fetch_playlist, wait_for_playlist};
 use super::controls::PlayerControls;
-use crate::components::hls::ensure_loaded;
+use super::hls::ensure_loaded;
 use crate::domain::playlist::{nano_playlist, session_of_file};
 use crate::domain::replay_player::{apply_from_to, query_param, resolve, ReplayTarget};
 use crate::domain::replay_urls::{abr_playlist_url, playlist_url};

@@ -3,8 +3,8 @@
 //! and thumbnails, the cue controls, the share panel, and keyboard shortcuts announced to
 //! screen readers.
 
+use crate::browser::key_context;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::common::{local_offset_minutes, origin, signed_in_api};
 use super::cues::{CueControls, CueCtx};
@@ -71,15 +71,11 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let playlist = watch_playlist(source.url.clone());
     let thumbs = load_thumbs(&source.bucket, &source.name, session);
-    let media_cell = StoredValue::new_local(None::<super::media::Media>);
-    let on_ready = Callback::new(move |_| {
-        if let Some(v) = media_cell.get_value().and_then(|m| m.element()) {
-            v.set_muted(true);
-            let _ = v.play();
-        }
+    let on_ready = Callback::new(move |v: web_sys::HtmlVideoElement| {
+        v.set_muted(true);
+        let _ = v.play();
     });
     let m = use_media(source.url.clone(), hls_config(None, None), on_ready);
-    media_cell.set_value(Some(m));
     let clock = move |t: f64| format_cue(t, session, offset.get());
     let seek = move |t: f64| {
         if let Some(v) = m.element() {
@@ -139,14 +135,7 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
         share,
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let tag = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.tag_name())
-            .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-            || (tag == "BUTTON" && ev.key() == " ");
-        let mods = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        let (typing, mods) = key_context(&ev);
         let t = playhead.run(());
         match shortcut(&ev.key(), typing, mods) {
             Some(Shortcut::TogglePlay) => {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::media::fetch_text;
 use crate::api::ApiError;
+use crate::browser::origin;
 use crate::domain::encoder_advice::{
     estimate, playlist_source, resolve, warnings, KeyframeEstimate, FIX,
 };
@@ -20,12 +21,6 @@ use crate::session::use_api;
 const REFRESH_MS: i64 = 15_000;
 /// Segments after which a live session's estimate no longer changes meaningfully.
 const SETTLED_SAMPLES: usize = 6;
-
-fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
 
 /// Fetches and measures one playlist, following `#EXT-X-NANO-PLAYLIST` when the current
 /// playlist only points at its session. `Ok(None)`: too few segments yet.

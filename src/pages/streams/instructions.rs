@@ -17,12 +17,7 @@ pub fn StreamInstructionsPage() -> impl IntoView {
     let api = use_api();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let local = is_same_origin(
-        api.base_url(),
-        &web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default(),
-    );
+    let local = is_same_origin(api.base_url(), &crate::browser::origin());
     let stream = LocalResource::new(move || {
         let api = api.clone();
         let id = id();

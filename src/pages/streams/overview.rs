@@ -13,6 +13,7 @@ use super::header::{Header, Ingest};
 use super::live_processing::LiveProcessing;
 use crate::api::media::fetch_text;
 use crate::api::ApiError;
+use crate::browser::now_ms;
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::preview::Preview;
 use crate::components::stream_tabs::{member_tab_names, StreamTabs};
@@ -32,10 +33,6 @@ const POLL_SECONDS: u32 = 5;
 
 /// Recordings and replay sessions fetched per member.
 const ASSET_LIMIT: u32 = 100;
-
-fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
 
 /// Read once when the page opens (the GIF previews show a still frame then).
 fn prefers_reduced_motion() -> bool {

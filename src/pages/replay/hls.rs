@@ -133,17 +133,10 @@ pub enum PlayerEvent {
     Recovering,
 }
 
-/// Which engine plays: hls.js (MSE) or the browser's own HLS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    HlsJs,
-    Native,
-}
-
-/// A playing source on a `<video>`. Dropping it destroys hls.js and its callbacks.
+/// A playing source on a `<video>` (hls.js, or the browser's own HLS; the element's
+/// `data-engine` says which). Dropping it destroys hls.js and its callbacks.
 pub struct Player {
     hls: Option<Hls>,
-    pub engine: Engine,
     _callbacks: Vec<Closure<dyn FnMut(JsValue, JsValue)>>,
     _native: Option<Closure<dyn FnMut()>>,
 }
@@ -217,7 +210,6 @@ impl Player {
             let _ = video.set_attribute("data-engine", "hls.js");
             return Ok(Player {
                 hls: Some(hls),
-                engine: Engine::HlsJs,
                 _callbacks: callbacks,
                 _native: None,
             });
@@ -235,24 +227,9 @@ impl Player {
         let _ = video.set_attribute("data-engine", "native");
         Ok(Player {
             hls: None,
-            engine: Engine::Native,
             _callbacks: vec![],
             _native: Some(meta),
         })
-    }
-
-    /// The selected level, `-1` for Auto.
-    pub fn level(&self) -> i32 {
-        match &self.hls {
-            Some(h) if !h.auto_level_enabled() => h.current_level(),
-            _ => -1,
-        }
-    }
-
-    /// The level actually playing (for "Auto (720p)"), if known.
-    pub fn playing_level(&self) -> Option<usize> {
-        let l = self.hls.as_ref()?.current_level();
-        usize::try_from(l).ok()
     }
 
     pub fn set_level(&self, level: i32) {
