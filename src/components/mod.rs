@@ -12,6 +12,7 @@ pub mod processing_table;
 pub mod share_panel;
 pub mod signin_form;
 pub mod state_badge;
+pub mod storage_estimate;
 pub mod stream_tabs;
 pub mod tag_input;
 pub mod timeline;

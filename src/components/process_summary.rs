@@ -1,10 +1,13 @@
 //! "Enabled Live Processes": one box per group member listing its switched-on processes as
-//! chips, each with a ⊗ button that switches that process off (dashboard-ui.md §1.2.3).
+//! chips, each with a ⊗ button that switches that process off (dashboard-ui.md §1.2.3), and
+//! with `media` the storage estimate of those settings under them.
 
 use leptos::prelude::*;
 
+use super::storage_estimate::StorageEstimate;
 use crate::domain::process::KindText;
 use crate::domain::processing_form::MemberDraft;
+use crate::domain::storage_estimate::MemberMedia;
 
 #[component]
 pub fn ProcessSummary(
@@ -12,6 +15,9 @@ pub fn ProcessSummary(
     /// Member names, same order as `drafts`.
     #[prop(into)]
     names: Signal<Vec<String>>,
+    /// What each member sends: shows the storage estimate when given.
+    #[prop(default = None)]
+    media: Option<Signal<Vec<MemberMedia>>>,
 ) -> impl IntoView {
     let members = move || {
         let names = names.get();
@@ -50,6 +56,7 @@ pub fn ProcessSummary(
                     </div>
                 }
             }).collect_view()}
+            {media.map(|media| view! { <StorageEstimate drafts names media/> })}
         </aside>
     }
 }

@@ -1,14 +1,17 @@
 //! The Live Processing editor shared by the create page and the Edit modal: stream tabs, the
 //! four cards of the selected member, "Sync settings across profiles" with an announcement,
-//! "differs" markers, advice, and optionally the "Enabled Live Processes" summary.
+//! "differs" markers, advice, optionally the "Enabled Live Processes" summary, and the storage
+//! estimate (in the summary when there is one, under the cards otherwise).
 
 use leptos::prelude::*;
 
 use super::option_cards::OptionCards;
 use super::process_summary::ProcessSummary;
+use super::storage_estimate::StorageEstimate;
 use super::stream_tabs::StreamTabs;
 use crate::domain::processing_form::MemberDraft;
 use crate::domain::processing_sync::{differs, group_warnings, sync_from};
+use crate::domain::storage_estimate::MemberMedia;
 
 #[component]
 pub fn ProcessingEditor(
@@ -21,6 +24,9 @@ pub fn ProcessingEditor(
     #[prop(optional)]
     summary: bool,
     #[prop(into)] id_prefix: String,
+    /// What each member sends: shows the storage estimate when given.
+    #[prop(optional, into)]
+    media: Option<Signal<Vec<MemberMedia>>>,
 ) -> impl IntoView {
     let toast = RwSignal::new(String::new());
     let marked = Signal::derive(move || {
@@ -83,8 +89,9 @@ pub fn ProcessingEditor(
                         {move || advice().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                     </ul>
                 </div>
+                {media.filter(|_| !summary).map(|media| view! { <StorageEstimate drafts names media/> })}
             </div>
-            {summary.then(|| view! { <ProcessSummary drafts names/> })}
+            {summary.then(|| view! { <ProcessSummary drafts names media/> })}
         </div>
     }
 }

@@ -27,6 +27,7 @@ pub mod replay_urls;
 pub mod runtime_config;
 pub mod session_tracks;
 pub mod share;
+pub mod storage_estimate;
 pub mod stream;
 pub mod table_rules;
 pub mod tags;

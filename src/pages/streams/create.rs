@@ -12,6 +12,7 @@ use crate::components::tag_input::TagInput;
 use crate::domain::new_stream;
 use crate::domain::paths;
 use crate::domain::processing_form::MemberDraft;
+use crate::domain::storage_estimate::create_media;
 use crate::domain::stream::{member_label, NewStream, TranscodingProfile};
 use crate::domain::transcoding::{
     active_slots, bitrate_errors, default_slots, fallback_profiles, profile_label, slot_available,
@@ -68,6 +69,9 @@ pub fn CreateStreamPage() -> impl IntoView {
         (0..members.get() as u32)
             .map(member_label)
             .collect::<Vec<_>>()
+    });
+    let media = Signal::derive(move || {
+        slots.with(|s| profiles_now.with(|p| create_media(s, p, transcoding_on())))
     });
     // `drafts` keeps all three transcode tabs, so a tab's settings survive switching its
     // profile off and on; only the first `members` are shown, validated and sent.
@@ -127,7 +131,7 @@ pub fn CreateStreamPage() -> impl IntoView {
                 <p class="section__desc">"Add automated stream processing features for enhanced playback and content management."</p>
                 {move || if processing_on() || !loaded() {
                     view! {
-                        <ProcessingEditor drafts=editor_drafts names active summary=true id_prefix="create"/>
+                        <ProcessingEditor drafts=editor_drafts names active summary=true id_prefix="create" media/>
                         <div class="banner banner--info">
                             <p><em>"*Additional charges may apply based on actual usage and package limits."</em></p>
                             <p><em>"*Secure access control is not available for these features."</em></p>

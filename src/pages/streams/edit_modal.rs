@@ -13,6 +13,7 @@ use crate::components::processing_editor::ProcessingEditor;
 use crate::domain::process::Process;
 use crate::domain::processing_form::MemberDraft;
 use crate::domain::processing_sync::{differs, next_session_drafts};
+use crate::domain::storage_estimate::stream_media;
 use crate::domain::stream::Stream;
 use crate::session::use_api;
 
@@ -102,7 +103,8 @@ pub fn EditModal(
         <dialog node_ref=dialog class="modal" aria-labelledby="edit-title" on:keydown=on_key>
             <h2 id="edit-title" class="modal__title">"Edit Live Processing"</h2>
             <p class="muted">"Update the enabled processing features and their respective settings."</p>
-            <ProcessingEditor drafts names active id_prefix="edit"/>
+            <ProcessingEditor drafts names active id_prefix="edit"
+                media=Signal::derive(move || stream.with(stream_media))/>
             <div class="modal__note">
                 <p><em><strong>"Important Note"</strong>": To apply any changes, you must (re-)ingest your stream. If your stream is live, the modifications will only take effect once you stop and restart it."</em></p>
                 <p><em>"* Secure access control is not available for these features."</em></p>
