@@ -8,7 +8,8 @@ use leptos_router::components::Redirect;
 use leptos_router::{MatchNestedRoutes, NestedRoute, ParamSegment, StaticSegment};
 
 use crate::components::layout::AppShell;
-use crate::domain::paths::{self, CREATE, ID, NEW, ORGANISATION, SIGNIN, STREAM};
+use crate::domain::paths::{self, CREATE, ID, LIVE, NEW, ORGANISATION, SIGNIN, STREAM};
+use crate::pages::live::LiveWallPage;
 use crate::pages::organisation::OrganisationPage;
 use crate::pages::replay::clip::ClipPage;
 use crate::pages::replay::player::ReplayerPage;
@@ -29,6 +30,7 @@ pub fn console() -> impl MatchNestedRoutes + Clone + Send + 'static {
         NestedRoute::new(StaticSegment(""), AppShell).child((
             NestedRoute::new(StaticSegment(""), home),
             NestedRoute::new(StaticSegment(ORGANISATION), OrganisationPage),
+            NestedRoute::new(StaticSegment(LIVE), LiveWallPage),
             NestedRoute::new(StaticSegment(STREAM), StreamListPage),
             NestedRoute::new(
                 (StaticSegment(STREAM), StaticSegment(CREATE)),
@@ -93,6 +95,8 @@ mod tests {
             paths::stream_new("8a3b-x"),
             paths::stream_overview("a/b c"),
             paths::organisation(),
+            paths::live_wall(),
+            crate::domain::live_wall::href(&["a b".into()]),
             paths::signin(Some("/stream/x?tab=2")),
             paths::signin(None),
             safe_return_path(None),

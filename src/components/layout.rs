@@ -11,9 +11,10 @@ use crate::session::{use_session, OrgResource};
 
 /// Navigation entries: (label, href, exact). Data, so adding a page is one line. "Streams"
 /// matches exactly so that it is not also highlighted on /stream/create.
-pub fn nav() -> [(&'static str, String, bool); 3] {
+pub fn nav() -> [(&'static str, String, bool); 4] {
     [
         ("Streams", paths::stream_list(), true),
+        ("Live wall", paths::live_wall(), false),
         ("Create stream", paths::stream_create(), false),
         ("Organisation", paths::organisation(), false),
     ]

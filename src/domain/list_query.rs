@@ -80,6 +80,7 @@ impl ListFilter {
             page: Some(self.page.max(1)),
             state: self.state.map(|s| s.as_str().to_string()),
             tags: self.tags.clone(),
+            ..Default::default()
         }
     }
 

@@ -12,6 +12,7 @@ pub mod encoder_advice;
 pub mod jsnum;
 pub mod lenient;
 pub mod list_query;
+pub mod live_wall;
 pub mod media_sessions;
 pub mod new_stream;
 pub mod organisation;

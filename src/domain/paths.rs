@@ -13,6 +13,7 @@ pub const STREAM: &str = "stream";
 pub const CREATE: &str = "create";
 pub const NEW: &str = "new";
 pub const ORGANISATION: &str = "organisation";
+pub const LIVE: &str = "live";
 /// The stream-id parameter of `/stream/:id` and `/stream/new/:id`.
 pub const ID: &str = "id";
 /// The sign-in page's parameter naming where to go back to.
@@ -29,6 +30,11 @@ pub fn stream_create() -> String {
 /// The "Easy instructions" page after creation.
 pub fn stream_new(id: &str) -> String {
     format!("/{STREAM}/{NEW}/{}", encode_component(id))
+}
+
+/// The live wall: every live stream as a tile.
+pub fn live_wall() -> String {
+    format!("/{LIVE}")
 }
 
 pub fn stream_overview(id: &str) -> String {

@@ -43,6 +43,9 @@ pub struct StreamQuery {
     pub state: Option<String>,
     /// AND-combined.
     pub tags: Vec<String>,
+    /// Recordings and replay sessions per stream object (bintu-local honours it on the list
+    /// too; an API that ignores it only sends more).
+    pub asset_limit: Option<u32>,
 }
 
 impl StreamQuery {
@@ -60,6 +63,9 @@ impl StreamQuery {
         }
         for t in &self.tags {
             params.push(format!("tags%5B%5D={}", encode_component(t)));
+        }
+        if let Some(n) = self.asset_limit {
+            params.push(format!("asset_limit={n}"));
         }
         if params.is_empty() {
             "/stream".to_string()
@@ -104,11 +110,17 @@ mod tests {
             page: Some(2),
             state: Some("live".into()),
             tags: vec!["key: value".into(), "a&b".into()],
+            asset_limit: None,
         };
         assert_eq!(
             q.path(),
             "/stream?quantity=25&page=2&state=live&tags%5B%5D=key%3A%20value&tags%5B%5D=a%26b"
         );
+        let q = StreamQuery {
+            asset_limit: Some(1),
+            ..q
+        };
+        assert!(q.path().ends_with("&tags%5B%5D=a%26b&asset_limit=1"));
     }
 
     #[test]

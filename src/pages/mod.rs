@@ -1,5 +1,6 @@
 //! Route views. Each page owns its resources and actions; shared pieces live in components.
 
+pub mod live;
 pub mod not_found;
 pub mod organisation;
 pub mod replay;
