@@ -10,6 +10,7 @@ mod chunks;
 mod connection;
 pub mod flv;
 mod gate;
+mod handshake;
 
 use std::net::SocketAddr;
 use std::time::Duration;

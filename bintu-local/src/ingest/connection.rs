@@ -3,7 +3,6 @@
 //! clean end of the session however the publish stops (unpublish, disconnect, API stop,
 //! server shutdown, or the pipeline dying).
 
-use rml_rtmp::handshake::{Handshake, HandshakeProcessResult, PeerType};
 use rml_rtmp::sessions::{
     ServerSession, ServerSessionConfig, ServerSessionEvent, ServerSessionResult,
 };
@@ -12,8 +11,8 @@ use tokio::net::tcp::OwnedWriteHalf;
 use tokio::net::TcpStream;
 use tokio::sync::watch;
 
-use super::flv;
 use super::gate::{Budget, Gate};
+use super::{flv, handshake};
 use crate::db::sessions::{self, Refusal};
 use crate::engine::Session;
 use crate::guard::contained;
@@ -62,26 +61,9 @@ pub async fn run(
     let (mut input, mut out) = socket.into_split();
     // Small until a publish starts, so thousands of idle peers cost little memory.
     let mut buf = vec![0u8; 4096];
-    let mut handshake = Handshake::new(PeerType::Server);
-    let remaining = loop {
-        let n = tokio::time::timeout_at(start_by, input.read(&mut buf))
-            .await
-            .map_err(|_| late())??;
-        if n == 0 {
-            return Ok(());
-        }
-        match contained("rtmp handshake", || handshake.process_bytes(&buf[..n]))? {
-            HandshakeProcessResult::InProgress { response_bytes } => {
-                out.write_all(&response_bytes).await?
-            }
-            HandshakeProcessResult::Completed {
-                response_bytes,
-                remaining_bytes,
-            } => {
-                out.write_all(&response_bytes).await?;
-                break remaining_bytes;
-            }
-        }
+    let Some(remaining) = handshake::run(&mut input, &mut out, &mut buf, start_by, &late).await?
+    else {
+        return Ok(());
     };
     let (rtmp, initial) = ServerSession::new(ServerSessionConfig::new())?;
     let (gate, preamble) = Gate::new(limits.rtmp_connection_buffer, budget)?;
@@ -293,22 +275,6 @@ impl Conn {
             self.close = true;
         }
     }
-
-    /// Ends the publish if there is one: pipeline finished, sessions closed, state `ended`.
-    async fn end_publish(&mut self) {
-        let Some(p) = self.publishing.take() else {
-            return;
-        };
-        let group = p.engine.group_id.clone();
-        p.engine.finish().await;
-        self.close_books(&group, p.session_ms);
-        tracing::info!(stream = %group, session = p.session_ms, "publish ended");
-    }
-
-    fn close_books(&self, group: &str, session_ms: i64) {
-        if let Err(e) = sessions::end_publish(&self.state.db.lock(), group, session_ms) {
-            tracing::error!(stream = %group, error = %e, "cannot record the end of the publish");
-        }
-        self.state.live.unregister(group);
-    }
 }
+
+mod teardown;
