@@ -1,10 +1,11 @@
 // The Edit modal's keyboard behaviour (Esc asks "Discard changes?" when edited, Cancel,
 // Confirm applies at once on a stream that is not live) and the read-only role's disabled
-// controls with their reason, against bintu-local.
+// controls with their reason, against bintu-local. In the documented shapes GET /organisation
+// reports no role and no packages: the console offers the action and shows the API's refusal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { BASE, KEY, BIN, DATA_DIR, launch, watchedPage, assertClean, signIn, assertAccessible } from './support.mjs';
+import { BASE, KEY, BIN, DATA_DIR, DOCUMENTED, launch, watchedPage, assertClean, signIn, assertAccessible } from './support.mjs';
 
 let browser;
 let streamId;
@@ -111,10 +112,20 @@ test('lock, unlock and delete ask first and update the page', async () => {
   await context.close();
 });
 
-test('read-only role: edit, delete and create are disabled with the reason', async () => {
+test(`read-only role: ${DOCUMENTED ? 'a refused delete shows the API message' : 'edit, delete and create are disabled with the reason'}`, async () => {
   const token = demoToken('nanoReadOnly');
   const { page, log, context } = await watchedPage(browser);
   await openOverview(page, token, 'Bintu token');
+  if (DOCUMENTED) {
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Delete Stream' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Access denied' }).waitFor();
+    assert.match(page.url(), new RegExp(`/stream/${streamId}$`));
+    await page.locator('.processing-table').waitFor();
+    assertClean(log, [KEY, token]);
+    await context.close();
+    return;
+  }
   const edit = page.getByRole('button', { name: 'Edit Options' });
   assert.equal(await edit.isDisabled(), true);
   assert.equal(await edit.getAttribute('title'), 'Your role (nanoReadOnly) cannot change processing settings');
@@ -128,7 +139,7 @@ test('read-only role: edit, delete and create are disabled with the reason', asy
   await context.close();
 });
 
-test('without the Live Processing package, create and overview show "Upgrade needed" instead of controls', async () => {
+test(`without the Live Processing package, ${DOCUMENTED ? 'create shows the API refusal' : 'create and overview show "Upgrade needed" instead of controls'}`, async () => {
   const out = execFileSync(BIN, ['--data-dir', DATA_DIR, 'org', 'create', 'No Processing Org', '--no-processing'],
     { encoding: 'utf8' });
   const key = out.match(/API key \(X-BINTU-APIKEY\): (\S+)/)[1];
@@ -137,6 +148,17 @@ test('without the Live Processing package, create and overview show "Upgrade nee
   await page.waitForURL(/\/signin\?next=/);
   await signIn(page, key);
   await page.waitForURL(/\/stream\/create$/);
+  if (DOCUMENTED) {
+    // Unknown is not off: the cards are offered, the API's refusal is shown, the form kept.
+    await page.getByLabel('Thumbnail for Passthrough').check();
+    await page.getByRole('button', { name: 'Create new Stream' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Organisation is not enabled' }).waitFor();
+    assert.match(page.url(), /\/stream\/create$/);
+    assert.equal(await page.getByLabel('Thumbnail for Passthrough').isChecked(), true);
+    assertClean(log, [KEY, key]);
+    await context.close();
+    return;
+  }
   await page.getByTestId('upgrade-needed').filter({ hasText: 'Live Processing is not enabled' }).waitFor();
   assert.equal(await page.locator('.option-card').count(), 0);
   await assertAccessible(page, 'create without the package');
