@@ -75,7 +75,7 @@ test('create a group stream with live processing, see the instructions', async (
   for (const list of sent.processing) {
     assert.deepEqual(list.map((p) => p.id).sort(), ['motionclip', 'rec', 'replay', 'thumbs']);
   }
-  assert.deepEqual(sent.tags, ['e2e-streams']);
+  assert.ok(sent.tags?.includes('e2e-streams'), JSON.stringify(sent.tags));
   await page.waitForURL(/\/stream\/new\//);
   await page.getByText('RTMP INGEST STREAMNAME').waitFor();
   const streamname = (await page.locator('.copy-field__value').nth(1).textContent()).trim();
