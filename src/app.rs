@@ -8,6 +8,7 @@ use leptos::children::ToChildren;
 use leptos::prelude::*;
 use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 use leptos_router::hooks::use_location;
+use leptos_router::MatchNestedRoutes;
 
 use crate::domain::paths::{is_replay_page, with_search};
 use crate::pages::not_found::NotFoundPage;
@@ -17,30 +18,29 @@ use crate::session::provide_session;
 /// The console.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_session();
-    view! {
-        <Router>
-            // The table is data (`crate::routes`), so its test matches links against it.
-            {Routes(
-                RoutesProps::builder()
-                    .fallback(|| view! { <OtherApp replay=true/> })
-                    .children(RouteChildren::to_children(routes::console))
-                    .build(),
-            )}
-        </Router>
-    }
+    routed(routes::console, true)
 }
 
 /// The public replay pages: their own light layout, no sign-in needed (share links).
 #[component]
 pub fn ReplayApp() -> impl IntoView {
+    routed(routes::replay, false)
+}
+
+/// A router over `table`; paths it does not have go to `OtherApp` (`other_is_replay`: the
+/// other build is the replay pages). The table is data (`crate::routes`), so its test
+/// matches links against it.
+fn routed<R>(table: fn() -> R, other_is_replay: bool) -> impl IntoView
+where
+    R: MatchNestedRoutes + Clone + Send + 'static,
+{
     provide_session();
     view! {
         <Router>
             {Routes(
                 RoutesProps::builder()
-                    .fallback(|| view! { <OtherApp replay=false/> })
-                    .children(RouteChildren::to_children(routes::replay))
+                    .fallback(move || view! { <OtherApp replay=other_is_replay/> })
+                    .children(RouteChildren::to_children(table))
                     .build(),
             )}
         </Router>

@@ -4,7 +4,10 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use contract::codes;
+use contract::codes::{
+    ACCESS_DENIED, APIKEY_NOT_VALID, CREDENTIALS_NOT_VALID, FEATURE_NOT_ENABLED, OUT_OF_RANGE,
+    PARAMETER_REQUIRED, RESOURCE_NOT_FOUND, SERVICE_UNAVAILABLE, STREAM_NOT_FOUND, WRONG_DATA_TYPE,
+};
 use serde_json::{json, Value};
 
 /// An error answered to the client as a Bintu error body. Never a bare 500.
@@ -34,38 +37,34 @@ impl ApiError {
     pub fn parameter_required(parameter: &str) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,
-            codes::PARAMETER_REQUIRED,
+            PARAMETER_REQUIRED,
             "Parameter required",
         )
         .with_userinfo(json!({ "required_parameter": parameter }))
     }
 
     pub fn wrong_type(parameter: &str, expected: &str) -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            codes::WRONG_DATA_TYPE,
-            "Wrong Data Type",
-        )
-        .with_userinfo(json!({ "parameter": parameter, "type": expected }))
+        Self::new(StatusCode::BAD_REQUEST, WRONG_DATA_TYPE, "Wrong Data Type")
+            .with_userinfo(json!({ "parameter": parameter, "type": expected }))
     }
 
     pub fn out_of_range(parameter: &str, min: Option<i64>, max: Option<i64>) -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,
-            codes::OUT_OF_RANGE,
+            OUT_OF_RANGE,
             "Parameter out of range",
         )
         .with_userinfo(json!({ "parameter": parameter, "min": min, "max": max }))
     }
 
     pub fn access_denied() -> Self {
-        Self::new(StatusCode::FORBIDDEN, codes::ACCESS_DENIED, "Access denied")
+        Self::new(StatusCode::FORBIDDEN, ACCESS_DENIED, "Access denied")
     }
 
     pub fn feature_not_enabled(feature: &str) -> Self {
         Self::new(
             StatusCode::FORBIDDEN,
-            codes::FEATURE_NOT_ENABLED,
+            FEATURE_NOT_ENABLED,
             "Organisation is not enabled for this feature",
         )
         .with_userinfo(json!({ "feature": feature }))
@@ -73,19 +72,15 @@ impl ApiError {
 
     /// Also used for another organisation's stream: never leak existence.
     pub fn stream_not_found(id: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            codes::STREAM_NOT_FOUND,
-            "Stream not found",
-        )
-        .with_userinfo(json!({ "stream_id": id }))
+        Self::new(StatusCode::NOT_FOUND, STREAM_NOT_FOUND, "Stream not found")
+            .with_userinfo(json!({ "stream_id": id }))
     }
 
     /// The key is masked in the body.
     pub fn apikey_not_valid(masked_key: &str) -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            codes::APIKEY_NOT_VALID,
+            APIKEY_NOT_VALID,
             "API key is not valid",
         )
         .with_userinfo(json!({ "apikey": masked_key }))
@@ -94,7 +89,7 @@ impl ApiError {
     pub fn credentials_not_valid(user: &str) -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            codes::CREDENTIALS_NOT_VALID,
+            CREDENTIALS_NOT_VALID,
             "User Credentials are not valid",
         )
         .with_userinfo(json!({ "user": user }))
@@ -103,7 +98,7 @@ impl ApiError {
     pub fn not_found(path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            codes::RESOURCE_NOT_FOUND,
+            RESOURCE_NOT_FOUND,
             "Resource not found",
         )
         .with_userinfo(json!({ "path": path }))
@@ -114,7 +109,7 @@ impl ApiError {
         tracing::error!(%detail, "internal error");
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            codes::SERVICE_UNAVAILABLE,
+            SERVICE_UNAVAILABLE,
             "Service temporarily unavailable",
         )
     }
