@@ -1,7 +1,8 @@
 // "Download MP4" of Clip & Share: fetches the HLS segments of the delivered range, copies
 // their packets (no re-encode) into a normal MP4 with mediabunny (npm, pinned in
 // package.json, vendored by scripts/setup.sh beside this file) and lets the browser save it.
-// Loaded by the replay pages only when the user clicks (dynamic import), so neither this file
+// Loaded by the replay pages only when the user clicks (a module <script> that sets
+// `window.nanoClipDownload`; mediabunny then comes by a dynamic import), so neither this file
 // nor mediabunny is part of a first visit. The cut matches `ffmpeg -ss in -to out -c copy`:
 // it starts on the keyframe at or before `from` (the segment's first frame) and ends at `to`.
 // mediabunny's own trimming is not used: packets are copied here, segment by segment, so at
@@ -166,3 +167,6 @@ export async function downloadClip({ urls, from, to, fileName, onProgress, signa
   onProgress?.(1);
   return bytes.length;
 }
+
+// The page's handle (src/pages/replay/download.rs); the module is also importable (tests).
+if (typeof window !== 'undefined') window.nanoClipDownload = downloadClip;

@@ -78,10 +78,46 @@ fn explain(err: &JsValue) -> Done {
 
 /// The sentence of a failure before the glue ran.
 fn failed(e: &JsValue, what: &str) -> Done {
-    match explain(e) {
-        Done::Failed(m) => Done::Failed(format!("{what} ({m}).")),
-        other => other,
+    let m = Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_default();
+    Done::Failed(format!("{what} ({m})."))
+}
+
+/// The global the glue sets when it has run (`window.nanoClipDownload`).
+const GLUE_GLOBAL: &str = "nanoClipDownload";
+
+/// Loads `public/clip-download.js` once, as a module `<script>` from this origin (what the
+/// pages' Content-Security-Policy allows; `import()` through `new Function` would need
+/// `'unsafe-eval'`), and returns its `downloadClip`.
+async fn load_glue() -> Result<Function, JsValue> {
+    let win: JsValue = web_sys::window().ok_or("no window")?.into();
+    let present = || {
+        Reflect::get(&win, &GLUE_GLOBAL.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if let Some(f) = present() {
+        return Ok(f);
     }
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let script: web_sys::HtmlScriptElement = doc.create_element("script")?.unchecked_into();
+    script.set_type("module");
+    script.set_src(&replay_public("clip-download.js"));
+    let loaded = Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    doc.head().ok_or("no head")?.append_child(&script)?;
+    // A module script's load event comes after it has run.
+    let outcome = JsFuture::from(loaded).await;
+    script.remove();
+    outcome.map_err(|_| JsValue::from(js_sys::Error::new("the script did not load")))?;
+    present().ok_or_else(|| js_sys::Error::new("the script set no downloadClip").into())
 }
 
 async fn run(req: Request, signal: web_sys::AbortSignal, progress: RwSignal<f64>) -> Done {
@@ -107,15 +143,9 @@ async fn cut_and_save(
         Done::Failed("The selected interval is not in the session's playlist.".into())
     })?;
     let file = clip_file_name(&req.name, req.cue_in, req.cue_out);
-    let import = Function::new_with_args("u", "return import(u)");
-    let module = import
-        .call1(&JsValue::NULL, &replay_public("clip-download.js").into())
-        .map(|p| JsFuture::from(p.unchecked_into::<Promise>()));
-    let module = match module {
-        Ok(m) => m.await,
-        Err(e) => Err(e),
-    }
-    .map_err(|e| failed(&e, "The MP4 writer could not be loaded"))?;
+    let download = load_glue()
+        .await
+        .map_err(|e| failed(&e, "The MP4 writer could not be loaded"))?;
     let opts = Object::new();
     let urls: Array = cut
         .uris
@@ -131,11 +161,7 @@ async fn cut_and_save(
         progress.try_set(f);
     });
     set(&opts, "onProgress", on_progress.as_ref());
-    let download: Function = Reflect::get(&module, &"downloadClip".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| Done::Failed("The MP4 writer could not be loaded.".into()))?;
-    let saved = match download.call1(&module, &opts) {
+    let saved = match download.call1(&JsValue::NULL, &opts) {
         Ok(p) => JsFuture::from(p.unchecked_into::<Promise>()).await,
         Err(e) => Err(e),
     };
