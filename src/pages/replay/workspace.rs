@@ -221,28 +221,44 @@ pub fn ClipWorkspace(source: ClipSource) -> impl IntoView {
                 thumbs=thumbs
                 on_seek=Callback::new(seek)
             />
-            <p class="clip-work__cut" id="cut-range"
-                data-start=move || cut.get().map(|c| c.0.to_string())
-                data-end=move || cut.get().map(|c| c.1.to_string())
-                data-cue-in=move || range.with(|r| r.range().map(|c| c.0.to_string()))
-                data-cue-out=move || range.with(|r| r.range().map(|c| c.1.to_string()))
-            >{move || match (range.with(ClipRange::range), cut.get()) {
-                (Some((a, b)), Some((s, e))) => format!(
-                    "Requested {}–{} ({}); a -c copy cut delivers {}–{} ({}), starting on the segment's keyframe.",
-                    format_duration(a), format_duration(b), format_duration(b - a),
-                    format_duration(s), format_duration(e), format_duration(e - s)
-                ),
-                _ => String::new(),
-            }}</p>
+            <CutNote range cut/>
             <CueControls ctx=ctx/>
             <SharePanel strings=strings.into() disabled_reason=no_share>
                 <ClipDownload source=download_src media=m range=range/>
             </SharePanel>
-            <details class="clip-work__keys">
-                <summary>"Keyboard shortcuts"</summary>
-                <p>"Space or K: play/pause · J / L: back / forward 10 s · ← / →: 1 s · I / O: set start / end point"</p>
-            </details>
+            <KeyHelp/>
             <p class="visually-hidden" aria-live="polite" id="announce">{move || status.get()}</p>
         </div>
+    }
+}
+
+/// What was asked for and what a `-c copy` cut delivers (it starts on a keyframe).
+#[component]
+fn CutNote(range: RwSignal<ClipRange>, cut: Signal<Option<(f64, f64)>>) -> impl IntoView {
+    view! {
+        <p class="clip-work__cut" id="cut-range"
+            data-start=move || cut.get().map(|c| c.0.to_string())
+            data-end=move || cut.get().map(|c| c.1.to_string())
+            data-cue-in=move || range.with(|r| r.range().map(|c| c.0.to_string()))
+            data-cue-out=move || range.with(|r| r.range().map(|c| c.1.to_string()))
+        >{move || match (range.with(ClipRange::range), cut.get()) {
+            (Some((a, b)), Some((s, e))) => format!(
+                "Requested {}–{} ({}); a -c copy cut delivers {}–{} ({}), starting on the segment's keyframe.",
+                format_duration(a), format_duration(b), format_duration(b - a),
+                format_duration(s), format_duration(e), format_duration(e - s)
+            ),
+            _ => String::new(),
+        }}</p>
+    }
+}
+
+/// The workspace's keyboard shortcuts, folded away.
+#[component]
+fn KeyHelp() -> impl IntoView {
+    view! {
+        <details class="clip-work__keys">
+            <summary>"Keyboard shortcuts"</summary>
+            <p>"Space or K: play/pause · J / L: back / forward 10 s · ← / →: 1 s · I / O: set start / end point"</p>
+        </details>
     }
 }
