@@ -67,8 +67,8 @@ impl Session {
             session_ms: plan.session_ms,
         };
         for dir in [
-            media.join("thumbnails"),
-            media.join("replay"),
+            media.join(media::THUMBNAILS_DIR),
+            media.join(media::REPLAY_DIR),
             paths.work.clone(),
         ] {
             tokio::fs::create_dir_all(&dir).await?;
