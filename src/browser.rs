@@ -1,5 +1,6 @@
 //! What the pages read from the browser itself, in one place: the page's origin, the
-//! clock, and whether a key press belongs to a text field (so shortcuts leave it alone).
+//! clock, whether a key press belongs to a text field (so shortcuts leave it alone), whether
+//! the tab is hidden (polls pause) and whether the viewer asked for less motion.
 
 use wasm_bindgen::JsCast;
 
@@ -27,4 +28,20 @@ pub fn key_context(ev: &web_sys::KeyboardEvent) -> (bool, bool) {
         || (tag == "BUTTON" && ev.key() == " ");
     let mods = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
     (typing, mods)
+}
+
+/// Whether the tab is hidden: pages that poll skip their requests then.
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// Whether the viewer asked for less motion (GIF previews and motion clips stay still).
+/// Pages read it once when they open.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok())
+        .flatten()
+        .is_some_and(|m| m.matches())
 }

@@ -77,14 +77,22 @@ pub fn share_url(
     cue_out: f64,
     session: Option<i64>,
 ) -> Option<String> {
+    let page = format!("{}{}", cfg.page_root, cfg.page_path);
+    share_link(&page, name, cue_in, cue_out, session)
+}
+
+/// `<page>?share=<code>`: our replay page's link and the official replayer's are built alike;
+/// `None` for an invalid interval.
+pub fn share_link(
+    page: &str,
+    name: &str,
+    cue_in: f64,
+    cue_out: f64,
+    session: Option<i64>,
+) -> Option<String> {
     let code = share::encode(name, cue_in, cue_out, session)?;
     // The code is [A-Za-z0-9]; encoding keeps it as is and protects a `+` or `/` (§3.7 item 18).
-    Some(format!(
-        "{}{}?share={}",
-        cfg.page_root,
-        cfg.page_path,
-        encode_component(&code)
-    ))
+    Some(format!("{page}?share={}", encode_component(&code)))
 }
 
 /// `new Date(ms).toISOString()`, or `None` where it throws (beyond ±8.64e15 ms or NaN).

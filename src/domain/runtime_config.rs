@@ -6,9 +6,7 @@
 use serde::Deserialize;
 
 use super::lenient::lenient_option as opt;
-use super::replay_urls::{bucket_for, OFFICIAL_API_HOST};
-use super::share;
-use super::urls::encode_component;
+use super::replay_urls::{bucket_for, share_link, OFFICIAL_API_HOST};
 
 /// The official replayer page for the real cloud (bintu-api.md §3.6).
 pub const OFFICIAL_REPLAYER: &str = "https://replay.nanocosmos.de/live-replay/replayer/index.html";
@@ -85,8 +83,7 @@ pub fn official_share_url(
     cue_out: f64,
     session: Option<i64>,
 ) -> Option<String> {
-    let code = share::encode(name, cue_in, cue_out, session)?;
-    Some(format!("{replayer}?share={}", encode_component(&code)))
+    share_link(replayer, name, cue_in, cue_out, session)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::browser::now_ms;
+use crate::browser::{now_ms, page_hidden, prefers_reduced_motion};
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::domain::live_wall::{self, Tile};
 use crate::domain::stream::Stream;
@@ -20,21 +20,6 @@ use tile::LiveTile;
 
 /// Seconds between polls.
 const POLL_SECONDS: u32 = 5;
-
-fn page_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
-}
-
-/// Read once when the page opens: no motion clip on hover for viewers who asked for less motion.
-fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
 
 #[component]
 pub fn LiveWallPage() -> impl IntoView {

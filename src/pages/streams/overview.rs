@@ -13,7 +13,7 @@ use super::header::{Header, Ingest};
 use super::live_processing::LiveProcessing;
 use crate::api::media::fetch_text;
 use crate::api::ApiError;
-use crate::browser::now_ms;
+use crate::browser::{now_ms, page_hidden, prefers_reduced_motion};
 use crate::components::feedback::{ErrorBanner, Loading};
 use crate::components::preview::Preview;
 use crate::components::stream_tabs::{member_tab_names, StreamTabs};
@@ -33,21 +33,6 @@ const POLL_SECONDS: u32 = 5;
 
 /// Recordings and replay sessions fetched per member.
 const ASSET_LIMIT: u32 = 100;
-
-/// Read once when the page opens (the GIF previews show a still frame then).
-fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
-fn page_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
-}
 
 #[component]
 pub fn StreamOverviewPage() -> impl IntoView {
