@@ -49,16 +49,20 @@ pub fn StreamOverviewPage() -> impl IntoView {
         version.track();
         async move {
             let mut s = api.get_stream(&id, Some(ASSET_LIMIT)).await?;
-            let cached = found.with_value(|f| {
-                f.as_ref()
-                    .filter(|(i, state, _)| *i == s.id && *state == s.state && !s.is_live())
-                    .map(|(_, _, a)| a.clone())
-            });
+            // `try_`: the page may be gone by the time the answer arrives (the user went
+            // back); reading a disposed StoredValue would panic and kill the app.
+            let cached = found
+                .try_with_value(|f| {
+                    f.as_ref()
+                        .filter(|(i, state, _)| *i == s.id && *state == s.state && !s.is_live())
+                        .map(|(_, _, a)| a.clone())
+                })
+                .flatten();
             let assets = match cached {
                 Some(a) => a,
                 None => {
                     let a = sessions_in_media(&s, api.base_url()).await;
-                    found.set_value(Some((s.id.clone(), s.state.clone(), a.clone())));
+                    let _ = found.try_set_value(Some((s.id.clone(), s.state.clone(), a.clone())));
                     a
                 }
             };
