@@ -47,7 +47,10 @@ export async function watchedPage(browser, options = {}) {
 /// Fails if the page threw, the page's CSP blocked something, or a secret shows up in a URL
 /// or a console line.
 export function assertClean(log, secrets = [KEY]) {
-  assert.deepEqual(log.errors, [], 'page errors');
+  // A wasm panic surfaces as 'RuntimeError: unreachable'; its message is a console line
+  // (console_error_panic_hook), so the failure names it.
+  const panics = log.console.filter((c) => c.includes('panicked at'));
+  assert.deepEqual(log.errors, [], `page errors${panics.length ? `; ${panics.join('; ')}` : ''}`);
   // Chromium reports what the Content-Security-Policy blocked as console errors.
   assert.deepEqual(log.console.filter((c) => c.includes('Content Security Policy')), [], 'CSP violations');
   for (const s of secrets) {
