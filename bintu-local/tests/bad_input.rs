@@ -138,17 +138,7 @@ fn env() -> Env {
         let s = Server::start().await;
         let body =
             serde_json::json!({"transcodes":[{"profile":"vtrans2-640x360x400x25","tags":[]}]});
-        let v: Value = s
-            .http
-            .post(s.url("/stream"))
-            .header("X-BINTU-APIKEY", &s.demo.apikey)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let v = s.create(&body).await;
         let id = v["id"].as_str().unwrap().to_string();
         (s, id)
     });

@@ -32,17 +32,9 @@ fn du(dir: &Path) -> u64 {
 }
 
 async fn create(s: &Server) -> (String, String) {
-    let v: Value = s
-        .http
-        .post(s.url("/stream"))
-        .header("X-BINTU-APIKEY", &s.demo.apikey)
-        .json(&json!({"processing": [[{"id": "replay"}, {"id": "rec"}]]}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v = s
+        .create(&json!({"processing": [[{"id": "replay"}, {"id": "rec"}]]}))
+        .await;
     let id = v["id"].as_str().unwrap().to_string();
     let name = v["ingest"]["rtmp"]["streamname"]
         .as_str()

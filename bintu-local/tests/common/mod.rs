@@ -32,6 +32,20 @@ impl Server {
         }
     }
 
+    /// `POST /stream` with the demo organisation's API key; the created stream's JSON.
+    pub async fn create(&self, body: &Value) -> Value {
+        self.http
+            .post(self.url("/stream"))
+            .header("X-BINTU-APIKEY", &self.demo.apikey)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.running.base_url())
     }
