@@ -13,6 +13,7 @@ use super::pipe::Pipe;
 use super::playlists::{self, Variant};
 use super::tracks::Tracks;
 use super::{atomic, gif, timeline};
+use crate::ingest::flv;
 use contract::media;
 
 /// The running processes of a session.
@@ -23,14 +24,6 @@ pub(super) struct Running {
     pub pictures: Option<(Pipe, Gate)>,
     pub stop: watch::Sender<bool>,
     pub helpers: Vec<JoinHandle<()>>,
-}
-
-/// FLV file header announcing the tracks ffmpeg should wait for (flags: 4 audio, 1 video),
-/// plus `PreviousTagSize0`: announcing a track that never comes is what made ffmpeg probe in
-/// vain on audio-only input.
-fn flv_header(video: bool, audio: bool) -> Vec<u8> {
-    let flags = (if audio { 4 } else { 0 }) | u8::from(video);
-    vec![b'F', b'L', b'V', 1, flags, 0, 0, 0, 9, 0, 0, 0, 0]
 }
 
 /// Starts what `jobs` need for `tracks`.
@@ -46,7 +39,7 @@ pub(super) async fn launch(
     let main = match args::group_args(jobs, paths, tracks) {
         Some(a) => {
             let mut pipe = Pipe::spawn(a, group)?;
-            pipe.queue(&flv_header(tracks.video, tracks.audio));
+            pipe.queue(&flv::header(tracks.video, tracks.audio));
             Some(pipe)
         }
         None => None,
@@ -54,7 +47,7 @@ pub(super) async fn launch(
     let pictures = match jobs.first().filter(|_| args::gated(jobs, tracks)) {
         Some(job) => {
             let mut pipe = Pipe::spawn(args::gated_args(job, paths), group)?;
-            pipe.queue(&flv_header(true, false));
+            pipe.queue(&flv::header(true, false));
             Some((pipe, Gate::new(job.procs.thumbs, job.procs.motionclip)))
         }
         None => None,

@@ -1,9 +1,11 @@
 //! FLV framing of RTMP media for ffmpeg's stdin: the RTMP audio/video message bodies are
 //! already FLV tag bodies, so a tag is an 11-byte header, the body and the back-pointer.
 
-/// File header announcing video, and audio if `audio`, plus `PreviousTagSize0`.
-pub fn header(audio: bool) -> Vec<u8> {
-    let flags = if audio { 0x05 } else { 0x01 };
+/// FLV file header announcing the tracks ffmpeg should wait for (flags: 4 audio, 1 video),
+/// plus `PreviousTagSize0`: announcing a track that never comes is what made ffmpeg probe in
+/// vain on audio-only input.
+pub fn header(video: bool, audio: bool) -> Vec<u8> {
+    let flags = (if audio { 4 } else { 0 }) | u8::from(video);
     vec![b'F', b'L', b'V', 1, flags, 0, 0, 0, 9, 0, 0, 0, 0]
 }
 
@@ -36,8 +38,10 @@ mod tests {
             t,
             vec![0xFF, 9, 0, 0, 2, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0xAA, 0xBB, 0, 0, 0, 13]
         );
-        assert_eq!(&header(true)[..3], b"FLV");
-        assert_eq!(header(true).len(), 13);
-        assert_eq!(header(false)[4], 0x01);
+        assert_eq!(&header(true, true)[..3], b"FLV");
+        assert_eq!(header(true, true).len(), 13);
+        assert_eq!(header(true, true)[4], 0x05);
+        assert_eq!(header(true, false)[4], 0x01);
+        assert_eq!(header(false, true)[4], 0x04);
     }
 }
