@@ -5,6 +5,7 @@
 //! Bintu error body, the process stays up and its log holds no ERROR line.
 
 mod raw_support;
+mod release_support;
 
 use bintu_local::db::orgs::Role;
 use proptest::prelude::*;

@@ -5,6 +5,7 @@
 
 mod common;
 mod raw_support;
+mod release_support;
 
 use common::Server;
 use raw_support::{send, Binary};

@@ -2,10 +2,12 @@
 //! with it), each sent alone on a fresh connection after the handshake: the server closes
 //! that connection and keeps answering.
 
+mod release_support;
 mod rtmp_support;
 
+use release_support::Srv;
 use rml_rtmp::rml_amf0::{self, Amf0Value};
-use rtmp_support::{chunked, handshake, send_raw, Srv};
+use rtmp_support::{chunked, handshake, send_raw};
 
 fn amf(values: Vec<Amf0Value>) -> Vec<u8> {
     rml_amf0::serialize(&values).unwrap()

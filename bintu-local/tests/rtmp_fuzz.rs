@@ -4,6 +4,7 @@
 //! sent over many concurrent connections. The server stays up with bounded memory, and the
 //! real publish keeps producing replay segments and ends with a playable recording.
 
+mod release_support;
 mod rtmp_support;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -12,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use bintu_local::publish::{ffmpeg_args, TestSource};
 use rand::SeedableRng;
-use rtmp_support::{mutate, send_raw, tail, Srv};
+use release_support::{tail, Srv};
+use rtmp_support::{mutate, send_raw};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};

@@ -1,15 +1,13 @@
-//! State changes racing over real HTTP: DELETE sent at the same moment as a lock, an unlock
-//! or a tag edit, 200 times each on fresh groups. Whatever order the server runs them in, a
+//! State changes racing over real HTTP against the release binary: DELETE sent at the same
+//! moment as a lock, an unlock, a tag or a processing edit, 200 times each on fresh groups. Whatever order the server runs them in, a
 //! deleted stream stays deleted (every member row), is not found afterwards and is not
 //! listed; the racing request answers either as if it came first (200) or after (404).
 
-mod common;
-mod streams_support;
+mod release_support;
 
-use common::Server;
+use release_support::Srv;
 use reqwest::Method;
 use serde_json::{json, Value};
-use streams_support::{create, key, send, set_state};
 
 const TRIALS: usize = 200;
 
@@ -41,8 +39,27 @@ impl Rival {
     }
 }
 
-fn member_states(s: &Server, group: &str) -> Vec<String> {
-    let conn = s.running.state.db.read();
+/// Sends `method path` with the demo key and an optional JSON body.
+async fn send(
+    s: &Srv,
+    http: &reqwest::Client,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> reqwest::Response {
+    let mut req = http
+        .request(method, s.url(path))
+        .header("X-BINTU-APIKEY", &s.key);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    req.send().await.unwrap()
+}
+
+/// The state of every member row of `group`, read from the server's database file.
+fn member_states(s: &Srv, group: &str) -> Vec<String> {
+    let db = s.db();
+    let conn = db.read();
     let mut stmt = conn
         .prepare("SELECT state FROM streams WHERE group_id = ?1")
         .unwrap();
@@ -52,17 +69,15 @@ fn member_states(s: &Server, group: &str) -> Vec<String> {
 
 /// Runs the races; returns how many groups did not stay deleted.
 async fn race(rival: Rival) -> usize {
-    let s = Server::start().await;
-    let k = key(&s);
+    let s = Srv::start(&[]);
+    let k = reqwest::Client::new();
     let body = json!({"transcodes":[{"profile":"vtrans2-640x360x400x25","tags":[]}]});
     let (mut resurrected, mut rival_first) = (0, 0);
     for _ in 0..TRIALS {
-        let id = create(&s, body.clone()).await["id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let id = s.create(&body).await["id"].as_str().unwrap().to_string();
         if matches!(rival, Rival::Unlock) {
-            set_state(&s, &id, "locked");
+            let lock = send(&s, &k, Method::PUT, &format!("/stream/{id}/lock"), None).await;
+            assert_eq!(lock.status(), 200, "lock before the unlock race");
         }
         let (m, path, b) = rival.request(&id);
         let del_path = format!("/stream/{id}");
@@ -88,7 +103,6 @@ async fn race(rival: Rival) -> usize {
     eprintln!(
         "{rival:?}: {TRIALS} races, rival answered 200 in {rival_first}, {resurrected} came back"
     );
-    s.running.shutdown().await;
     resurrected
 }
 

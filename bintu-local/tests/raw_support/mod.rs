@@ -1,10 +1,11 @@
-//! The real binary on free ports with its log in a file, and HTTP/1.1 spoken by hand over a
-//! TCP socket: request targets go out byte for byte as written (no client normalises `..`,
-//! percent escapes or over-long paths), answers are parsed just enough to check them.
+//! The release binary (`release_support::release_bin`) on free ports with its log in a file,
+//! and HTTP/1.1 spoken by hand over a TCP socket: request targets go out byte for byte as
+//! written (no client normalises `..`, percent escapes or over-long paths), answers are
+//! parsed just enough to check them.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -12,13 +13,7 @@ use std::time::Duration;
 use bintu_local::db::orgs::{self, Role};
 use bintu_local::db::Db;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use crate::release_support::{free_port, release_bin};
 
 /// A running `bintu-local serve`; killed on drop.
 pub struct Binary {
@@ -36,7 +31,7 @@ impl Binary {
         let port = free_port();
         let log = dir.path().join("server.log");
         let out = std::fs::File::create(&log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_bintu-local"))
+        let child = Command::new(release_bin())
             .arg("--data-dir")
             .arg(dir.path().join("data"))
             .args(["serve", "--port", &port.to_string()])
