@@ -1,31 +1,29 @@
-//! Crash-safe recordings, against the real binary over real sockets: two streams publish
-//! with rec + replay; bintu-local is killed with SIGKILL mid-publish, and for the second
-//! stream its ffmpeg too (as a power loss or an OOM kill would). After a restart on the same
-//! data directory both sessions' recordings are listed under their session and play to
-//! within a few seconds of the kill, and their replay playlists are closed.
+//! Crash-safe recordings, against the release binary over real sockets: three streams
+//! publish with rec + replay. The third's recording ffmpeg alone is killed with SIGKILL while
+//! bintu-local runs on (its session ends); then bintu-local is killed with SIGKILL mid-publish,
+//! and for the second stream its ffmpeg too (as a power loss or an OOM kill would). After a
+//! restart on the same data directory all three sessions' recordings are listed under their
+//! session and play to within a few seconds of the kill, their replay playlists are closed,
+//! and the usage `GET /organisation` reports is the bytes of the media on disk.
 
 mod common;
 mod media_support;
+mod release_support;
 mod streams_support;
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use media_support::{decodes, duration, ffprobe};
+use release_support::{free_port, release_bin};
 use serde_json::{json, Value};
 
-fn free_port() -> u16 {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
-}
-
-/// The real binary on `dir`: process, HTTP base, RTMP base, demo API key.
+/// The release binary on `dir`: process, HTTP base, RTMP base, demo API key.
 fn start(dir: &Path) -> (Child, String, String, String) {
     let (port, rtmp) = (free_port(), free_port());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bintu-local"))
+    let mut child = Command::new(release_bin())
         .arg("--data-dir")
         .arg(dir)
         .args(["serve", "--port", &port.to_string()])
@@ -92,7 +90,7 @@ async fn sigkill_mid_publish_keeps_the_recording_listed_and_playable() {
     let body =
         json!({"processing": [[{"id":"rec","duration":null},{"id":"replay","duration":null}]]});
     let mut streams = Vec::new();
-    for _ in 0..2 {
+    for _ in 0..3 {
         let v = call(&key, http.post(format!("{base}/stream")).json(&body)).await;
         let id = v["id"].as_str().unwrap().to_string();
         let name = v["ingest"]["rtmp"]["streamname"]
@@ -129,6 +127,21 @@ async fn sigkill_mid_publish_keeps_the_recording_listed_and_playable() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let pid = server.id();
+    // The third stream's recording (one copying pipeline writes recording and replay) dies
+    // alone; bintu-local ends that session and keeps what the pipeline wrote.
+    let (id3, name3) = &streams[2];
+    let copier = children(pid, &format!("replay/{name3}-"));
+    assert_eq!(copier.len(), 1, "one copying pipeline for {name3}");
+    let _ = Command::new("kill")
+        .args(["-9", &copier[0].to_string()])
+        .status();
+    while call(&key, http.get(format!("{base}/stream/{id3}"))).await["state"] != "ended" {
+        assert!(
+            Instant::now() < deadline,
+            "the session of the killed pipeline ends"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     let victim = children(pid, &streams[1].1);
     assert!(!victim.is_empty(), "the second stream has its ffmpeg");
     server.kill().unwrap(); // SIGKILL
@@ -178,12 +191,28 @@ async fn sigkill_mid_publish_keeps_the_recording_listed_and_playable() {
         );
         assert!(
             playlist.trim_end().ends_with("#EXT-X-ENDLIST"),
-            "{playlist}"
+            "{name}: {playlist}"
         );
         let work = dir.path().join("work");
         let left: Vec<_> = std::fs::read_dir(&work).unwrap().flatten().collect();
         assert!(left.is_empty(), "recovery left {left:?}");
     }
+    // What the organisation is told it uses is what the real files take on disk.
+    let org = call(&key, http.get(format!("{base}/organisation"))).await;
+    assert_eq!(org["usage"]["total"].as_u64(), Some(du(&media)), "{org}");
     server.kill().unwrap();
     server.wait().unwrap();
+}
+
+/// Bytes of the files under `dir`, recursively.
+fn du(dir: &Path) -> u64 {
+    std::fs::read_dir(dir).map_or(0, |rd| {
+        rd.flatten()
+            .map(|e| match e.metadata() {
+                Ok(m) if m.is_dir() => du(&e.path()),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            })
+            .sum()
+    })
 }

@@ -121,8 +121,10 @@ async fn recover_member(
 }
 
 /// Appends `#EXT-X-ENDLIST` to the session playlist when its writer died before writing it,
-/// and carries that into the current playlist if it still names this session.
-async fn close_playlist(media: &Path, name: &str, session_ms: i64) {
+/// and carries that into the current playlist if it still names this session. Also used
+/// when a session ends after its pipeline was killed while bintu-local ran on
+/// (`session::finish`).
+pub(super) async fn close_playlist(media: &Path, name: &str, session_ms: i64) {
     let path = media.join(paths::replay_playlist(name, Some(session_ms)));
     let Ok(text) = tokio::fs::read_to_string(&path).await else {
         return;

@@ -18,6 +18,7 @@ use super::launch::{self, Running};
 use super::pipe::Pipe;
 use super::processes::Processes;
 use super::recording;
+use super::recover;
 use super::tracks::{Found, Probe, Tracks};
 use crate::db::sessions::{self, PublishPlan};
 use crate::db::Db;
@@ -214,6 +215,12 @@ impl Session {
         let _ = run.stop.send(true);
         for h in run.helpers.drain(..) {
             let _ = h.await;
+        }
+        // A pipeline killed from outside (OOM killer, kill -9) wrote no `#EXT-X-ENDLIST`:
+        // without it players treat the ended session as live forever.
+        for job in self.jobs.iter().filter(|j| j.procs.replay.is_some()) {
+            recover::close_playlist(&self.paths.media, &job.member.name, self.paths.session_ms)
+                .await;
         }
         let video = self.tracks.is_none_or(|t| t.video);
         let mut kept = true;
