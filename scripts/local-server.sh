@@ -1,7 +1,8 @@
 # Sourced by e2e.sh and bench.sh: starts the release bintu-local (serving dist/) on free
 # loopback ports over a fresh data directory and exports where it is. Stops it on exit.
 # `start_local_server [SHAPE]`: SHAPE is `serve --api-shape` (full, documented,
-# documented-org; default full) and is exported as E2E_API_SHAPE for the tests.
+# documented-org; default full) and is exported as E2E_API_SHAPE for the tests. SERVER_FLAGS
+# (optional) adds serve flags, e.g. limits for a benchmark.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_local_server() {
@@ -11,7 +12,7 @@ start_local_server() {
   port=$(free_port)
   rtmp_port=$(free_port)
   target/release/bintu-local --data-dir "$SERVER_DATA" serve --dist dist --port "$port" \
-    --rtmp-port "$rtmp_port" --api-shape "$shape" >"$SERVER_DATA/server.log" 2>&1 &
+    --rtmp-port "$rtmp_port" --api-shape "$shape" ${SERVER_FLAGS:-} >"$SERVER_DATA/server.log" 2>&1 &
   SERVER_PID=$!
   trap stop_local_server EXIT
   for _ in $(seq 1 100); do
