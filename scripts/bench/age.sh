@@ -19,6 +19,7 @@ for spec in "30 60 30fps-key2s" "30 250 30fps-key250" "25 125 25fps-key5s"; do
   read -r fps gop label <<<"$spec"
   FLV=$(python3 -c "import sys; sys.path.insert(0, 'scripts/bench'); import barcode; print(barcode.make_source('target/bench-media', $SECS, fps=$fps, gop=$gop))")
   start_local_server
+  [ -z "${BENCH_RENICE:-}" ] || renice -n "$BENCH_RENICE" -p $(ls /proc/"$SERVER_PID"/task) >/dev/null
   work=$(mktemp -d)
   python3 scripts/bench/streams.py --base "$E2E_BASE_URL" --key "$E2E_API_KEY" --rtmp "$E2E_RTMP_PORT" \
     --server-pid "$SERVER_PID" --data-dir "$E2E_DATA_DIR" --flv "$FLV" --n "$N" --secs "$SECS" \

@@ -22,6 +22,9 @@ import time
 
 import benchlib as B
 
+if os.environ.get("BENCH_RENICE"):  # see scale.sh: the publishers inherit it
+    os.nice(int(os.environ["BENCH_RENICE"]))
+
 base, key, rtmp, pid, data, flv, secs = sys.argv[1:8]
 pid, secs = int(pid), float(secs)
 thumbs = {"id": "thumbs", "interval": 30}

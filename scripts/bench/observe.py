@@ -13,7 +13,7 @@ LATE = 2.0  # seconds: a picture or segment later than this counts as late
 def analyse(o, streams):
     ages, first_ages, lateness, clips, missing, off_tick, unreadable = [], [], [], [], [], 0, 0
     fps, frames = o.fps, int(round(o.secs * o.fps))
-    width, by_frame = None, []
+    width, by_frame, late_at = None, [], []
     for s in streams:
         pub = s["pub"]
         start = pub.start if pub.start is not None else pub.launched
@@ -39,13 +39,15 @@ def analyse(o, streams):
             clips += _clips(o, s, missing)
         for uri, (seen, end) in s["segs"].items():
             lateness.append(seen - (start + end - 1 / fps))
+            late_at.append((round(end, 2), round(lateness[-1], 3)))
         listed = max((end for _, end in s["segs"].values()), default=0.0)
         if listed < o.secs - 1:  # segments end at keyframes, so count seconds, not segments
             missing.append(f"{s['name']}: {listed:.1f} s of replay segments listed")
         _recording(o, s, missing)
     late = sum(a > LATE for a in ages + first_ages) + sum(x > LATE for x in lateness)
     return {"ages": ages, "first_ages": first_ages, "lateness": lateness, "clips": clips,
-            "missing": missing, "late": late, "by_frame": sorted(by_frame), "off_tick": off_tick, "unreadable": unreadable}
+            "missing": missing, "late": late, "by_frame": sorted(by_frame),
+            "lateness_by_end": sorted(late_at), "off_tick": off_tick, "unreadable": unreadable}
 
 
 def _width(path):

@@ -40,7 +40,7 @@ def scale(runs):
         cores = engine / r["publish_wall"]
         # This bench's own processes on the machine: the engine, the publishers, the driver.
         ours = (engine + r["publishers_cpu"] + r["driver_cpu"]) / r["publish_wall"]
-        behind = r["publish_wall"] - r["secs"] - 3.0  # -re publishers falling behind real time
+        behind = r["publish_wall"] - r["secs"] - r.get("spread", 3.0)  # -re publishers falling behind real time
         fa = max(r["first_ages"]) if r["first_ages"] else None
         print(f"| {r['n']} | {pm:.2f} ({per_min(r['cpu_own'], r):.2f} / "
               f"{per_min(r['cpu_children'], r):.2f}; {100 * (pm / base - 1):+.0f} %) "

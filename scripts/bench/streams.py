@@ -32,6 +32,9 @@ import threading
 import time
 
 import benchlib as B
+
+if os.environ.get("BENCH_RENICE"):  # see scale.sh: the publishers inherit it
+    os.nice(int(os.environ["BENCH_RENICE"]))
 from observe import analyse
 
 ap = argparse.ArgumentParser()
@@ -176,7 +179,7 @@ stop.set()
 mem.stop.set()
 self1 = resource.getrusage(resource.RUSAGE_SELF)
 result = {
-    "label": o.label, "n": o.n, "secs": o.secs, "fps": o.fps, "thumbs": o.thumbs, "clip": clip,
+    "label": o.label, "n": o.n, "spread": o.spread, "secs": o.secs, "fps": o.fps, "thumbs": o.thumbs, "clip": clip,
     "cpu_own": cpu1["own"] - cpu0["own"], "cpu_children": cpu1["children"] - cpu0["children"],
     "publishers_cpu": pub_cpu, "publish_wall": publish_wall,
     "driver_cpu": (self1.ru_utime - self0.ru_utime) + (self1.ru_stime - self0.ru_stime),
