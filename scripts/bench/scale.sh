@@ -6,8 +6,9 @@
 # 2.5 Mbit/s + AAC; scripts/bench/barcode.py) with `ffmpeg -re -c copy`, the starts spread
 # evenly over SCALE_SPREAD s (default 30 = the clip and thumbnail interval, so the streams'
 # ticks fall at independent moments as on a server whose encoders connect at random times;
-# SCALE_SPREAD=3 aligns the ticks, as after a restart, and is the worst case). scripts/bench/streams.py observes it from outside and says how; report.py prints
-# one row per N and the knee. SCALE_SECS (default 60) = seconds of stream per N.
+# SCALE_SPREAD=3 aligns the ticks, as after a restart, and is the worst case).
+# scripts/bench/streams.py observes it from outside and says how; report.py prints one row
+# per N and the knee. SCALE_SECS (default 60) = seconds of stream per N.
 # Results (JSON per N) stay in target/bench-results/scale-<time>/. BENCH_RENICE=-10 (root)
 # runs bintu-local, its ffmpegs, the publishers and the driver at that priority: on a machine
 # shared with other work it approximates a dedicated one (the other work waits instead).
