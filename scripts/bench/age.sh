@@ -6,7 +6,8 @@
 # 10 s, motion clip 30 s / 5 s, rec and replay (AGE_SECS, default 70 s of stream), and
 # scripts/bench/streams.py measures age = first served - (publish start + frame / fps) of
 # each new thumbnail, and which seconds each motion clip covers. Decode-only CPU of each
-# source is timed after its run, for the cost of long keyframe intervals.
+# source is timed after its run, for the cost of long keyframe intervals. With N > 1 the
+# publish starts are spread over AGE_SPREAD s (default 30, see scale.sh); BENCH_RENICE too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/local-server.sh
@@ -23,7 +24,7 @@ for spec in "30 60 30fps-key2s" "30 250 30fps-key250" "25 125 25fps-key5s"; do
   work=$(mktemp -d)
   python3 scripts/bench/streams.py --base "$E2E_BASE_URL" --key "$E2E_API_KEY" --rtmp "$E2E_RTMP_PORT" \
     --server-pid "$SERVER_PID" --data-dir "$E2E_DATA_DIR" --flv "$FLV" --n "$N" --secs "$SECS" \
-    --fps "$fps" --thumbs 10 --label "$label" --baseline --out "$OUT/$label.json" --work "$work"
+    --fps "$fps" --thumbs 10 --spread "${AGE_SPREAD:-30}" --label "$label" --baseline --out "$OUT/$label.json" --work "$work"
   stop_local_server
   rm -rf "$work"
 done
