@@ -72,19 +72,24 @@ def age(runs):
         a = r["ages"]
         clips = r["clips"]
         cov = sum(bool(c.get("covers")) for c in clips)
-        span = ", ".join(f"{c['first']:.1f}-{c['last']:.1f} s" for c in clips if c.get("frames"))
+        span = ", ".join(sorted({f"{c['first']:.1f}-{c['last']:.1f} s" for c in clips if c.get("frames")}))
+        counts = "/".join(sorted({str(c["frames"]) for c in clips}))
         fa = max(r["first_ages"]) if r["first_ages"] else None
-        dec = f"{per_min(r['decode_cpu'], r):.2f}" if "decode_cpu" in r else "-"
+        # decode-only ran once on the source (not N times)
+        dec = f"{r['decode_cpu'] * 60 / r['secs']:.2f}" if "decode_cpu" in r else "-"
         print(f"| {r['label']} | {len(a)} | {p(a, 50)} / {p(a, 99)} / {p(a, 100)} s "
               f"| {'-' if fa is None else f'{fa:.2f} s'} "
               f"| {len(a) + len(r['first_ages']) - r['off_tick']} of {len(a) + len(r['first_ages'])} "
-              f"| {len(clips)} clips, {'/'.join(str(c['frames']) for c in clips)} frames, "
+              f"| {len(clips)} clips, {counts} frames, "
               f"{cov} cover ({span}) | {pm:.2f} ({dec}) | {r['late']} / {len(r['missing'])} |")
         for line in r["missing"][:5]:
             print(f"  {r['label']} missing: {line}")
-    for r in runs:
-        print(f"  {r['label']} age by frame shown: " + ", ".join(
-            f"{f}: {a:.2f}" for f, a in r.get("by_frame", [])[:12]))
+    for r in runs:  # per tick frame: the median and the largest age over the streams
+        by = {}
+        for f, a in r.get("by_frame", []):
+            by.setdefault(f, []).append(a)
+        print(f"  {r['label']} age by frame shown (median / max): " + ", ".join(
+            f"{f}: {pct(a, 50):.2f} / {max(a):.2f}" for f, a in sorted(by.items())))
 
 
 if __name__ == "__main__":
