@@ -5,9 +5,10 @@
 
 use nano_console::api::ApiError;
 use nano_console::domain::answers::stream_list;
+use nano_console::domain::new_stream::NewStream;
 use nano_console::domain::organisation::{read_organisation, Organisation};
 use nano_console::domain::process::{Process, ProcessKind};
-use nano_console::domain::stream::{NewStream, Stream};
+use nano_console::domain::stream::Stream;
 use nano_console::domain::table_rules::{member_assets, recording_rows};
 use serde_json::Value;
 

@@ -20,11 +20,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ASSETS: &str = include_str!("fixtures/docs/stream_assets_table.json");
 const LIVE_PROCESSING: &str = include_str!("fixtures/docs/stream_live_processing.json");
 
-async fn settle() {
-    tick().await;
-    tick().await;
-}
-
 fn links(fx: &Fixture, kind: &str) -> String {
     fx.text(&format!("tbody[data-kind={kind}] .cell-links"))
 }

@@ -13,19 +13,6 @@ use web_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    tick().await;
-    tick().await;
-}
-
-fn names(n: usize) -> Signal<Vec<String>> {
-    let v: Vec<String> = ["Passthrough", "1. Transcode"][..n]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    Signal::derive(move || v.clone())
-}
-
 #[wasm_bindgen_test]
 async fn the_summary_estimate_follows_the_cards() {
     let drafts = RwSignal::new(vec![MemberDraft::default(); 2]);

@@ -1,5 +1,5 @@
 //! Static files on the API's origin: the console build (with SPA fallback, precompressed
-//! variants and long caching of hashed assets) and `/vod` media.
+//! variants and long caching of hashed assets) and `/vod` media (`media`).
 //! API paths and console routes overlap (`/stream/:id` is both), so a browser navigation —
 //! a GET that accepts `text/html` and carries no Bintu credential — gets the console's
 //! `index.html`, while API clients get JSON.
@@ -208,88 +208,12 @@ async fn serve_page(dist: &Path, replay: bool) -> Response {
     }
 }
 
-/// Content type for the media bintu-local writes; `None` leaves `ServeDir`'s guess.
-pub fn media_type(path: &str) -> Option<&'static str> {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-    Some(match ext.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "mp4" => "video/mp4",
-        "m3u8" => "application/vnd.apple.mpegurl",
-        "ts" => "video/mp2t",
-        _ => return None,
-    })
-}
-
-/// Files that are rewritten in place (playlists, the rolling thumbnail and GIF) must be
-/// revalidated on every request.
-fn overwritten_in_place(path: &str) -> bool {
-    path.ends_with(".m3u8") || path.ends_with(".jpg") || path.ends_with(".gif")
-}
-
-/// `/<name>.mp4` when no such file exists: the newest recording of stream `name`, which the
-/// docs' recording URL names (bintu-api.md §3.5); the file itself stays per session.
-fn recording_alias(state: &AppState, path: &str) -> Option<String> {
-    let name = path.strip_prefix('/')?.strip_suffix(".mp4")?;
-    if name.contains('/') || state.config.media_dir().join(&path[1..]).is_file() {
-        return None;
-    }
-    let conn = state.db.read();
-    let file = crate::db::assets::latest_recording_file(&conn, name).ok()??;
-    Some(format!("/{file}"))
-}
-
-/// `/vod/*` (nested, so the path arrives without the prefix): read-only media.
-/// `ServeDir` rejects `..` traversal and serves byte ranges.
-pub async fn media(State(state): State<AppState>, mut req: Request) -> Response {
-    let path = req.uri().path().to_string();
-    if unservable(&path) || !reads(&req) {
-        return not_found(&format!("{}{path}", contract::media::VOD));
-    }
-    if let Some(file) = recording_alias(&state, &path) {
-        match file.parse() {
-            Ok(uri) => *req.uri_mut() = uri,
-            Err(e) => return ApiError::internal(e).into_response(),
-        }
-    }
-    // Directories are not listed or redirected (a redirect would lose the `/vod` prefix).
-    let files = ServeDir::new(state.config.media_dir()).append_index_html_on_directories(false);
-    let mut res = match files.oneshot(req).await {
-        Ok(res) => res.map(Body::new),
-        Err(e) => return ApiError::internal(e).into_response(),
-    };
-    if files_failed(&res) {
-        return ApiError::internal(format!("media file {}", shown(&path))).into_response();
-    }
-    if res.status() == StatusCode::NOT_FOUND {
-        return not_found(&format!("{}{path}", contract::media::VOD));
-    }
-    let h = res.headers_mut();
-    if let Some(ct) = media_type(&path) {
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
-    }
-    if overwritten_in_place(&path) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    }
-    res
-}
+mod media;
+pub use media::media;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn media_types_cover_every_output_format() {
-        assert_eq!(media_type("/thumbnails/a-b.jpg"), Some("image/jpeg"));
-        assert_eq!(media_type("/thumbnails/a-b.gif"), Some("image/gif"));
-        assert_eq!(media_type("/a-b-1.mp4"), Some("video/mp4"));
-        assert_eq!(
-            media_type("/replay/a-b.m3u8"),
-            Some("application/vnd.apple.mpegurl")
-        );
-        assert_eq!(media_type("/replay/a-b-17.ts"), Some("video/mp2t"));
-        assert_eq!(media_type("/x.bin"), None);
-    }
 
     #[test]
     fn only_trunk_hashed_assets_are_immutable() {

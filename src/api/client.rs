@@ -13,9 +13,11 @@ use super::ApiError;
 use crate::domain::answers::{self, StreamList};
 use crate::domain::credentials::Credentials;
 use crate::domain::lenient::read_list;
+use crate::domain::new_stream::NewStream;
 use crate::domain::organisation::{self, Organisation};
 use crate::domain::process::Process;
-use crate::domain::stream::{NewStream, Stream, TranscodingProfile};
+use crate::domain::stream::Stream;
+use crate::domain::transcoding::TranscodingProfile;
 use crate::domain::urls::{self, StreamQuery};
 
 #[derive(Clone)]
@@ -129,13 +131,8 @@ impl ApiClient {
         member_id: &str,
         list: &[Process],
     ) -> Result<Stream, ApiError> {
-        let body = json!({ "processing": list });
-        self.send(
-            Method::PUT,
-            &urls::stream_action_path(member_id, "processing"),
-            Some(body),
-        )
-        .await
+        self.put_processing(member_id, json!({ "processing": list }))
+            .await
     }
 
     /// `PUT /stream/{group id}/processing` with one list per member (`{"processing":[[..],[..]]}`),
@@ -145,13 +142,14 @@ impl ApiClient {
         group_id: &str,
         lists: &[Vec<Process>],
     ) -> Result<Stream, ApiError> {
-        let body = json!({ "processing": lists });
-        self.send(
-            Method::PUT,
-            &urls::stream_action_path(group_id, "processing"),
-            Some(body),
-        )
-        .await
+        self.put_processing(group_id, json!({ "processing": lists }))
+            .await
+    }
+
+    /// `PUT /stream/{id}/processing` with `body`: the one place that path is sent to.
+    async fn put_processing(&self, id: &str, body: serde_json::Value) -> Result<Stream, ApiError> {
+        let path = urls::stream_action_path(id, "processing");
+        self.send(Method::PUT, &path, Some(body)).await
     }
 
     /// `PUT /stream/{id}/lock`, `/unlock` or `/stop`. Any 2xx is success; the stream comes

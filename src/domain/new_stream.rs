@@ -3,11 +3,32 @@
 //! transcoding slots, and one processing list per member when something is switched on.
 //! A package is left out only when the organisation says it is off: when the API does not
 //! say, the request carries it and the API's answer decides (unknown is not off).
+//! The body's types ([`NewStream`], [`TranscodeRequest`]) live here too.
+
+use serde::{Deserialize, Serialize};
 
 use super::organisation::Organisation;
+use super::process::Process;
 use super::processing_form::MemberDraft;
-use super::stream::NewStream;
 use super::transcoding::{transcode_requests, Slot};
+
+/// Body of `POST /stream` (bintu-api.md §2.4). Empty vectors are omitted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewStream {
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub transcodes: Vec<TranscodeRequest>,
+    /// Outer index = group member (0 passthrough, 1..n transcodes in order).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub processing: Vec<Vec<Process>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranscodeRequest {
+    pub profile: String,
+    pub tags: Vec<String>,
+}
 
 pub fn build(
     org: &Organisation,
@@ -43,66 +64,4 @@ pub fn build(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::process::{Process, ProcessKind};
-    use crate::domain::transcoding::{default_slots, toggle_slot};
-
-    fn org(processing: bool, transcoding: bool) -> Organisation {
-        let mut o = Organisation::default();
-        o.features.processing.enabled = Some(processing);
-        o.features.transcoding = Some(transcoding);
-        o
-    }
-
-    #[test]
-    fn a_group_sends_one_list_per_member_and_member_tags() {
-        let mut d = MemberDraft::default();
-        d.card_mut(ProcessKind::Replay).enabled = true;
-        let drafts = vec![d.clone(), MemberDraft::default(), d, MemberDraft::default()];
-        let body = build(
-            &org(true, true),
-            vec!["news".into()],
-            &default_slots(),
-            &drafts,
-        );
-        assert_eq!(body.tags, vec!["news".to_string(), "Passthrough".into()]);
-        assert_eq!(body.transcodes.len(), 2);
-        assert_eq!(
-            body.processing.len(),
-            3,
-            "the switched-off third profile is not sent"
-        );
-        assert_eq!(body.processing[2], vec![Process::Replay { duration: None }]);
-        assert!(body.processing[1].is_empty());
-    }
-
-    #[test]
-    fn nothing_switched_on_or_no_package_sends_no_processing() {
-        let mut d = MemberDraft::default();
-        d.card_mut(ProcessKind::Thumbs).enabled = true;
-        let mut slots = default_slots();
-        toggle_slot(&mut slots, 0, false);
-        let single = build(&org(true, true), vec![], &slots, &[MemberDraft::default()]);
-        assert!(single.processing.is_empty() && single.transcodes.is_empty());
-        assert!(single.tags.is_empty(), "a single stream gets no member tag");
-        let gated = build(&org(false, false), vec![], &default_slots(), &[d]);
-        assert!(gated.processing.is_empty() && gated.transcodes.is_empty());
-        let json = serde_json::to_string(&gated).unwrap();
-        assert_eq!(json, "{}");
-    }
-
-    #[test]
-    fn an_organisation_that_does_not_say_gets_both_sent() {
-        let mut d = MemberDraft::default();
-        d.card_mut(ProcessKind::Rec).enabled = true;
-        let drafts = vec![d.clone(), d];
-        let mut slots = default_slots();
-        toggle_slot(&mut slots, 1, false);
-        for org in [Organisation::default(), Organisation::unreported()] {
-            let body = build(&org, vec![], &slots, &drafts);
-            assert_eq!(body.transcodes.len(), 1);
-            assert_eq!(body.processing.len(), 2);
-        }
-    }
-}
+mod tests;

@@ -8,7 +8,8 @@
 //! bintu-local (see the constants). All sizes use the dashboard's 1024-based units.
 
 use super::process::Process;
-use super::stream::{Stream, TranscodingProfile};
+use super::stream::Stream;
+use super::transcoding::TranscodingProfile;
 use super::transcoding::{active_slots, Slot};
 
 /// Seconds in the hour the estimate is for.

@@ -276,37 +276,3 @@ fn lenient_optional_processing<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 #[path = "stream_tests.rs"]
 mod tests;
-
-/// Body of `POST /stream` (bintu-api.md §2.4). Empty vectors are omitted.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct NewStream {
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub tags: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub transcodes: Vec<TranscodeRequest>,
-    /// Outer index = group member (0 passthrough, 1..n transcodes in order).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub processing: Vec<Vec<Process>>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct TranscodeRequest {
-    pub profile: String,
-    pub tags: Vec<String>,
-}
-
-/// A transcoding profile of `GET /transcoding/profiles`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TranscodingProfile {
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    #[serde(deserialize_with = "nd")]
-    pub width: u32,
-    #[serde(deserialize_with = "nd")]
-    pub height: u32,
-    #[serde(deserialize_with = "nd")]
-    pub bitrate: u32,
-    #[serde(deserialize_with = "nd")]
-    pub fps: u32,
-}

@@ -1,8 +1,28 @@
 //! Transcoding profiles on the create page (dashboard-ui.md §1.2.2): the documented fallback
 //! list, the option labels, the three profile slots with their defaults, the rule that slot
-//! N+1 needs slot N, and the falling-bitrate rule with its inline message.
+//! N+1 needs slot N, and the falling-bitrate rule with its inline message; the profile as
+//! `GET /transcoding/profiles` lists it.
 
-use super::stream::{TranscodeRequest, TranscodingProfile};
+use serde::{Deserialize, Serialize};
+
+use super::lenient::null_default as nd;
+use super::new_stream::TranscodeRequest;
+
+/// A transcoding profile of `GET /transcoding/profiles`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TranscodingProfile {
+    #[serde(deserialize_with = "nd")]
+    pub id: String,
+    #[serde(deserialize_with = "nd")]
+    pub width: u32,
+    #[serde(deserialize_with = "nd")]
+    pub height: u32,
+    #[serde(deserialize_with = "nd")]
+    pub bitrate: u32,
+    #[serde(deserialize_with = "nd")]
+    pub fps: u32,
+}
 
 /// The documented profiles, used when `GET /transcoding/profiles` fails.
 pub fn fallback_profiles() -> Vec<TranscodingProfile> {

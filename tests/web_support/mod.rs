@@ -1,4 +1,5 @@
-//! DOM helpers for the wasm-bindgen tests: mount into a fresh element, query, type, click.
+//! DOM helpers for the wasm-bindgen tests: mount into a fresh element, query, type, click,
+//! press a key, and wait for the scheduler.
 #![allow(dead_code)]
 
 use leptos::mount::mount_to;
@@ -129,4 +130,30 @@ pub async fn until(mut cond: impl FnMut() -> bool) -> bool {
         sleep_ms(20).await;
     }
     cond()
+}
+
+/// Lets reactive effects and the views they create run (two scheduler turns: a `Show`
+/// mounts its children in one and their property effects apply in the next).
+pub async fn settle() {
+    tick().await;
+    tick().await;
+}
+
+/// Presses a key on an element the way a keyboard would (bubbling `keydown`).
+pub fn press(fx: &Fixture, sel: &str, key: &str) {
+    let f = js_sys::Function::new_with_args(
+        "el,key",
+        "el.dispatchEvent(new KeyboardEvent('keydown',{key,bubbles:true,cancelable:true}))",
+    );
+    f.call2(&wasm_bindgen::JsValue::NULL, &fx.find(sel), &key.into())
+        .unwrap();
+}
+
+/// The first `n` member names of a group, as the create page labels them.
+pub fn names(n: usize) -> Signal<Vec<String>> {
+    let v: Vec<String> = ["Passthrough", "1. Transcode", "2. Transcode"][..n]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    Signal::derive(move || v.clone())
 }

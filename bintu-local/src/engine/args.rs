@@ -2,9 +2,10 @@
 //! FLV on stdin and decodes the passthrough ONCE (only if some output needs pictures); from
 //! that single decode a `split` feeds the passthrough's thumbnail and motion-clip frames and
 //! each transcode's scaler (unless the passthrough's pictures are the group's only decoding
-//! work: then they get a pipeline of their own, see `gated`). Recording and replay of the passthrough are stream copies; each
-//! transcode is encoded once (libx264) and a `tee` muxer writes its MP4 and HLS from that one
-//! encode. Pure string building, so it is unit-tested without ffmpeg.
+//! work: then they get a pipeline of their own, see `gated`). Recording and replay of the
+//! passthrough are stream copies; each transcode is encoded once (libx264) and a `tee` muxer
+//! writes its MP4 and HLS from that one encode (`transcode`). Pure string building, so it is
+//! unit-tested without ffmpeg.
 
 use std::path::{Path, PathBuf};
 
@@ -152,7 +153,7 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
         };
         if encode {
             uses.push(format!("enc{k}"));
-            outputs.push(transcode_out(k, job, paths, tracks));
+            outputs.push(transcode::output(k, job, paths, tracks));
         }
         if passthrough {
             if let Some(limit) = job.procs.rec {
@@ -227,6 +228,7 @@ fn copy_maps(tracks: Tracks) -> Vec<String> {
     o
 }
 
+/// The audio codec options: copy when the muxers take the codec, else AAC.
 fn audio_codec(tracks: Tracks) -> Vec<String> {
     let codec: &[&str] = if tracks.audio_copy {
         &["-c:a", "copy"]
@@ -236,68 +238,8 @@ fn audio_codec(tracks: Tracks) -> Vec<String> {
     codec.iter().map(|x| x.to_string()).collect()
 }
 
-/// One libx264 encode of a transcode, muxed by `tee` into its MP4 and HLS.
-fn transcode_out(k: usize, job: &Job, paths: &Paths, tracks: Tracks) -> Vec<String> {
-    let m = &job.member;
-    let fps = m.fps.max(1);
-    let kbps = m.bitrate.max(1);
-    let mut o: Vec<String> = vec!["-map".into(), format!("[enc{k}]")];
-    if tracks.audio {
-        o.extend(["-map".into(), "0:a".into()]);
-        o.extend(audio_codec(tracks));
-    }
-    o.extend(
-        [
-            "-c:v",
-            "libx264",
-            "-preset",
-            "veryfast",
-            "-pix_fmt",
-            "yuv420p",
-            "-sc_threshold",
-            "0",
-        ]
-        .map(String::from),
-    );
-    o.extend([
-        "-b:v".into(),
-        format!("{kbps}k"),
-        "-maxrate".into(),
-        format!("{kbps}k"),
-        "-bufsize".into(),
-        format!("{}k", kbps * 2),
-        "-g".into(),
-        (fps * 2).to_string(),
-        "-keyint_min".into(),
-        (fps * 2).to_string(),
-    ]);
-    o.extend(["-flags", "+global_header", "-f", "tee"].map(String::from));
-    let mut slaves = Vec::new();
-    if job.procs.rec.is_some() {
-        slaves.push(format!(
-            "[f=mp4:movflags={FRAG_MOVFLAGS}:frag_duration={FRAG_DURATION_US}:onfail=ignore]{}",
-            s(&paths.rec_part(&m.name))
-        ));
-    }
-    if let Some(window) = job.procs.replay {
-        let opts: Vec<String> = hls_options(paths, &m.name, window)
-            .into_iter()
-            .map(|(key, v)| format!("{key}={v}"))
-            .collect();
-        slaves.push(format!(
-            "[f=hls:onfail=ignore:{}]{}",
-            opts.join(":"),
-            s(&paths.in_media(&contract::media::replay_playlist(
-                &m.name,
-                Some(paths.session_ms)
-            )))
-        ));
-    }
-    o.push(slaves.join("|"));
-    o
-}
-
 mod pictures;
+mod transcode;
 pub use pictures::gated_args;
 
 #[cfg(test)]

@@ -62,3 +62,9 @@ pub fn set_state(s: &Server, group_id: &str, state: &str) {
 pub fn id_of(v: &Value) -> String {
     v["id"].as_str().unwrap().to_string()
 }
+
+/// `GET /stream{query}` with the demo key: the listed ids in order.
+pub async fn list_ids(s: &Server, query: String) -> Vec<String> {
+    let v = ok(s, &key(s), Method::GET, &format!("/stream{query}"), None).await;
+    v.as_array().unwrap().iter().map(id_of).collect()
+}

@@ -10,10 +10,12 @@ use crate::components::feedback::ErrorBanner;
 use crate::components::processing_editor::ProcessingEditor;
 use crate::components::tag_input::TagInput;
 use crate::domain::new_stream;
+use crate::domain::new_stream::NewStream;
 use crate::domain::paths;
 use crate::domain::processing_form::MemberDraft;
 use crate::domain::storage_estimate::create_media;
-use crate::domain::stream::{member_label, NewStream, TranscodingProfile};
+use crate::domain::stream::member_label;
+use crate::domain::transcoding::TranscodingProfile;
 use crate::domain::transcoding::{
     active_slots, bitrate_errors, default_slots, fallback_profiles, profile_label, slot_available,
     toggle_slot, Slot,
