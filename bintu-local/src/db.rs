@@ -2,6 +2,9 @@
 //! acknowledged write survives a crash, foreign keys on. Schema migrations are versioned in
 //! code (`MIGRATIONS`, tracked by `PRAGMA user_version`) and run in one transaction each.
 
+#[macro_use]
+mod columns;
+
 pub mod assets;
 pub mod orgs;
 pub mod sessions;

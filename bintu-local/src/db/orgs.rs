@@ -55,21 +55,25 @@ pub struct User {
     pub token: String,
 }
 
+/// The columns `org_from_row` reads, in its order.
 const ORG_COLS: &str =
     "id, name, hash, apikey, playerkey, feat_processing, feat_transcoding, is_demo, created_at";
 
 fn org_from_row(r: &Row) -> rusqlite::Result<Org> {
-    Ok(Org {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        hash: r.get(2)?,
-        apikey: r.get(3)?,
-        playerkey: r.get(4)?,
-        processing: r.get(5)?,
-        transcoding: r.get(6)?,
-        is_demo: r.get(7)?,
-        created_at: r.get(8)?,
-    })
+    Ok(from_columns!(
+        r,
+        Org {
+            id,
+            name,
+            hash,
+            apikey,
+            playerkey,
+            processing,
+            transcoding,
+            is_demo,
+            created_at,
+        }
+    ))
 }
 
 /// Creates an organisation with a fresh hash and keys, plus one user per role.

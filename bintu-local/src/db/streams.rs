@@ -49,27 +49,31 @@ pub struct NewMember {
     pub processing: Value,
 }
 
+/// The columns `from_row` reads, in its order.
 const COLS: &str = "id, org_id, group_id, member_index, name, profile, width, height, bitrate, \
      fps, state, tags, processing, processing_pending, created_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<StreamRow> {
-    Ok(StreamRow {
-        id: r.get(0)?,
-        org_id: r.get(1)?,
-        group_id: r.get(2)?,
-        member_index: r.get(3)?,
-        name: r.get(4)?,
-        profile: r.get(5)?,
-        width: r.get(6)?,
-        height: r.get(7)?,
-        bitrate: r.get(8)?,
-        fps: r.get(9)?,
-        state: state_at(r, 10)?,
-        tags: r.get(11)?,
-        processing: r.get(12)?,
-        processing_pending: r.get(13)?,
-        created_at: r.get(14)?,
-    })
+    Ok(from_columns!(
+        r,
+        StreamRow {
+            id,
+            org_id,
+            group_id,
+            member_index,
+            name,
+            profile,
+            width,
+            height,
+            bitrate,
+            fps,
+            state: state_at,
+            tags,
+            processing,
+            processing_pending,
+            created_at,
+        }
+    ))
 }
 
 /// The state column read as the contract's enum; a value outside it (the schema's CHECK
