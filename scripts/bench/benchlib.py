@@ -145,6 +145,23 @@ def machine_cpu():
     return sum(v) - idle, sum(v)
 
 
+def recv_queues(port):
+    """Bytes waiting in the kernel, unread by the server, on each established TCP connection
+    to local `port` (/proc/net/tcp rx_queue): a stream whose ingest stalls piles up here."""
+    out = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    v = line.split()
+                    if v[3] == "01" and int(v[1].rsplit(":", 1)[1], 16) == port:
+                        out.append(int(v[4].split(":")[1], 16))
+        except OSError:
+            pass
+    return out
+
+
 def pct(xs, p):
     """The p-th percentile (nearest rank) of xs, or None."""
     if not xs:

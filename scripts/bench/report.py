@@ -23,12 +23,18 @@ def common(r):
     return engine, per_min(engine, r)
 
 
+def backlog(r):
+    """Largest unread RTMP receive queue of one connection, in KB and seconds at 2.6 Mbit/s."""
+    m = max((one for _, _, one in r.get("backlog", [])), default=0)
+    return f"{m / 1024:.0f} KB ({m * 8 / 2.63e6:.1f} s)"
+
+
 def scale(runs):
     print("| N | engine CPU s / stream-min (bintu-local / children) | publishers CPU s / stream-min "
           "| engine cores busy | machine busy | peak RSS MB per stream (PSS) | thumbnail age p50 / p99 "
           "(first picture max) | segment lateness p50 / p99 | API p50 / p99 ms (requests) "
-          "| late / missing | load avg |")
-    print("|" + "---|" * 11)
+          "| ingest backlog max, one connection (s of stream) | late / missing | load avg |")
+    print("|" + "---|" * 12)
     base, knee = None, None
     for r in runs:
         engine, pm = common(r)
@@ -48,7 +54,7 @@ def scale(runs):
               f"| {rss:.0f} ({pss:.0f}) | {p(ages, 50)} / {p(ages, 99)} ({'-' if fa is None else f'{fa:.2f}'}) "
               f"| {p(r['lateness'], 50)} / {p(r['lateness'], 99)} "
               f"| {p(r['api_ms'], 50)} / {p(r['api_ms'], 99)} ({len(r['api_ms'])}, {r['api_errors']} errors) "
-              f"| {r['late']} / {len(r['missing'])} | {r['loadavg'][0]:.1f} |")
+              f"| {backlog(r)} | {r['late']} / {len(r['missing'])} | {r['loadavg'][0]:.1f} |")
         over = [x for x in (pct(ages, 99), pct(r["lateness"], 99)) if x is not None and x > LATE]
         sat = ours > 0.9 * os.cpu_count() or behind > 2.0
         if knee is None and (over or sat):

@@ -16,6 +16,8 @@ What it measures, and how:
 - segment lateness: the session playlist file is stat()ed every 100 ms; a segment's lateness
   = first listed - (publish start + its end in stream time - one frame), i.e. from the
   arrival of its last frame (the segment cannot close before the next keyframe arrives).
+- ingest backlog: every 0.5 s, the bytes the kernel holds unread on the RTMP connections
+  (/proc/net/tcp rx_queue): a stream whose ingest stalls piles up there.
 - API: a live wall's poll (GET /stream?state=live&asset_limit=1) every 5 s and GET
   /stream/{id} of a random stream, 2 requests a second per stream; latency of each.
 """
@@ -62,7 +64,7 @@ for i in range(o.n):
     v = B.api(o.base, o.key, "POST", "/stream", {"tags": [f"bench{i}"], "processing": [procs]})
     streams.append({"id": v["id"], "name": v["ingest"]["rtmp"]["streamname"], "pub": None,
                     "thumbs": [], "gifs": [], "segs": {}})
-stop, api_lat, api_err = threading.Event(), [], [0]
+stop, api_lat, api_err, backlog = threading.Event(), [], [0], []
 
 
 def get(conn, path):
@@ -109,8 +111,12 @@ def watch_playlists():
     """First time each segment is listed in its session playlist (read from the media
     directory, which bintu-local serves as is)."""
     rdir = os.path.join(o.data_dir, "media", "replay")
-    found, mtimes = {}, {}
+    found, mtimes, k = {}, {}, 0
     while not stop.wait(0.1):
+        k += 1
+        if k % 5 == 0:
+            q = B.recv_queues(int(o.rtmp))
+            backlog.append((round(time.time(), 1), sum(q), max(q, default=0)))
         if len(found) < len(streams) and os.path.isdir(rdir):
             files = os.listdir(rdir)
             for s in streams:
@@ -183,7 +189,7 @@ result = {
     "cpu_own": cpu1["own"] - cpu0["own"], "cpu_children": cpu1["children"] - cpu0["children"],
     "publishers_cpu": pub_cpu, "publish_wall": publish_wall,
     "driver_cpu": (self1.ru_utime - self0.ru_utime) + (self1.ru_stime - self0.ru_stime),
-    "mem_peak_kb": mem.peak, "api_ms": api_lat, "api_errors": api_err[0],
+    "mem_peak_kb": mem.peak, "backlog": backlog, "api_ms": api_lat, "api_errors": api_err[0],
     "loadavg": os.getloadavg(), "machine_busy": (m1[0] - m0[0]) / max(1, m1[1] - m0[1]),
 }
 if o.baseline:  # decode-only of the same FLV, after the run (not competing with it)
