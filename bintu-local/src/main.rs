@@ -54,6 +54,10 @@ enum Command {
         /// Purge a deleted stream's media this many hours after the delete.
         #[arg(long, default_value_t = 168, env = "BINTU_PURGE_DELETED_AFTER_HOURS")]
         purge_deleted_after_hours: u64,
+        /// Seconds between two retention passes.
+        #[arg(long, default_value_t = 600, env = "BINTU_RETENTION_EVERY_SECS",
+            value_parser = clap::value_parser!(u64).range(1..))]
+        retention_every_secs: u64,
         #[command(flatten)]
         limits: bintu_local::limits::LimitArgs,
     },
@@ -126,6 +130,7 @@ async fn main() -> anyhow::Result<()> {
             retain_days,
             retain_bytes,
             purge_deleted_after_hours,
+            retention_every_secs,
             limits,
         } => {
             let mut config = Config::ephemeral(cli.data_dir);
@@ -137,6 +142,7 @@ async fn main() -> anyhow::Result<()> {
                     purge_deleted_after_hours * 3600,
                 ),
             };
+            config.retention_every = std::time::Duration::from_secs(retention_every_secs);
             config.host = host;
             config.port = port;
             config.rtmp_port = rtmp_port;
