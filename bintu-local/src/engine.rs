@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod atomic;
+mod feed;
 pub mod gate;
 pub mod gif;
 mod launch;

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use tokio::process::Command;
 use tokio::sync::watch;
 
 use super::args::GIF_FPS;
@@ -106,7 +105,7 @@ async fn clip(frames: &Path, have: &BTreeSet<u64>, range: Range<u64>, target: &P
 /// pixels; the GIF looks the same) because full palettegen was most of the clip's CPU.
 async fn make(frames: &Path, start: u64, count: u64, target: &Path) -> anyhow::Result<()> {
     let tmp = atomic::temp_of(target);
-    let out = Command::new("ffmpeg")
+    let out = super::pipe::nice_ffmpeg()
         .args([
             "-hide_banner",
             "-nostdin",

@@ -46,7 +46,7 @@ pub(super) async fn launch(
     };
     let pictures = match jobs.first().filter(|_| args::gated(jobs, tracks)) {
         Some(job) => {
-            let mut pipe = Pipe::spawn(args::gated_args(job, paths), group)?;
+            let mut pipe = Pipe::spawn_pictures(args::gated_args(job, paths), group)?;
             pipe.queue(&flv::header(true, false));
             Some((pipe, Gate::new(job.procs.thumbs, job.procs.motionclip)))
         }

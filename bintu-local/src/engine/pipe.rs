@@ -1,5 +1,8 @@
 //! One ffmpeg child of a session: FLV on its stdin (coalesced writes), its stderr in the log,
-//! and a clean end (EOF, wait, kill after a timeout).
+//! and a clean end (EOF, wait, kill after a timeout). The group pipeline's stdin is written
+//! directly (a recording may not skip, so a slow ffmpeg slows the publisher); the picture
+//! pipeline's goes through a `Feed` and runs at a lower CPU priority, so pictures take the
+//! slack and never stall ingest.
 
 use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -8,15 +11,25 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, Command};
 use tokio::task::JoinHandle;
 
+use super::feed::Feed;
 use crate::ingest::flv;
 
 /// Input coalescing for ffmpeg's stdin (see `Pipe::write`).
 const COALESCE_BYTES: usize = 32 * 1024;
 const COALESCE_TIME: Duration = Duration::from_millis(100);
+/// `nice` increment of the picture pipelines: under contention the copy path and the ingest
+/// run first.
+pub const PICTURES_NICE: &str = "10";
+
+/// Where the queued bytes go.
+enum Sink {
+    Direct(ChildStdin),
+    Fed(Feed),
+}
 
 pub struct Pipe {
     child: Child,
-    stdin: Option<ChildStdin>,
+    stdin: Option<Sink>,
     /// FLV bytes not yet handed to ffmpeg, and when they last were.
     pending: Vec<u8>,
     flushed: Instant,
@@ -26,14 +39,26 @@ pub struct Pipe {
 impl Pipe {
     /// Starts `ffmpeg args`; its stderr lines are logged as warnings of `group`.
     pub fn spawn(args: Vec<String>, group: &str) -> std::io::Result<Self> {
-        let mut child = Command::new("ffmpeg")
+        Self::start(Command::new("ffmpeg"), args, group, false)
+    }
+
+    /// Starts a picture pipeline: `ffmpeg args` at a lower priority, fed without waiting.
+    pub fn spawn_pictures(args: Vec<String>, group: &str) -> std::io::Result<Self> {
+        Self::start(nice_ffmpeg(), args, group, true)
+    }
+
+    fn start(mut cmd: Command, args: Vec<String>, group: &str, fed: bool) -> std::io::Result<Self> {
+        let mut child = cmd
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .kill_on_drop(true)
             .spawn()?;
-        let stdin = child.stdin.take();
+        let stdin = child.stdin.take().map(|s| match fed {
+            true => Sink::Fed(Feed::start(s, group)),
+            false => Sink::Direct(s),
+        });
         let logger = child.stderr.take().map(|stderr| {
             let group = group.to_string();
             tokio::spawn(async move {
@@ -69,12 +94,22 @@ impl Pipe {
     pub async fn write(&mut self, now: bool) -> std::io::Result<()> {
         if now || self.pending.len() >= COALESCE_BYTES || self.flushed.elapsed() >= COALESCE_TIME {
             self.flushed = Instant::now();
-            let result = match self.stdin.as_mut() {
-                Some(stdin) => stdin.write_all(&self.pending).await,
-                None => Err(std::io::ErrorKind::BrokenPipe.into()),
+            return match self.stdin.as_mut() {
+                Some(Sink::Direct(stdin)) => {
+                    let result = stdin.write_all(&self.pending).await;
+                    self.pending.clear();
+                    result
+                }
+                Some(Sink::Fed(feed)) => {
+                    let bytes =
+                        std::mem::replace(&mut self.pending, Vec::with_capacity(COALESCE_BYTES));
+                    feed.send(bytes, now)
+                }
+                None => {
+                    self.pending.clear();
+                    Err(std::io::ErrorKind::BrokenPipe.into())
+                }
             };
-            self.pending.clear();
-            return result;
         }
         Ok(())
     }
@@ -88,8 +123,12 @@ impl Pipe {
     /// kills it). `None` if it had to be killed or could not be waited for.
     pub async fn finish(mut self, timeout: Duration, group: &str) -> Option<ExitStatus> {
         let _ = self.write(true).await;
-        if let Some(mut stdin) = self.stdin.take() {
-            let _ = stdin.shutdown().await;
+        match self.stdin.take() {
+            Some(Sink::Direct(mut stdin)) => {
+                let _ = stdin.shutdown().await;
+            }
+            Some(Sink::Fed(feed)) => feed.close().await,
+            None => {}
         }
         let status = match tokio::time::timeout(timeout, self.child.wait()).await {
             Ok(Ok(status)) => Some(status),
@@ -108,4 +147,11 @@ impl Pipe {
         }
         status
     }
+}
+
+/// `ffmpeg` under `nice`, for the work that may wait: pictures and motion clips.
+pub fn nice_ffmpeg() -> Command {
+    let mut cmd = Command::new("nice");
+    cmd.args(["-n", PICTURES_NICE, "ffmpeg"]);
+    cmd
 }
