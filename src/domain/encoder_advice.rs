@@ -161,7 +161,10 @@ pub fn playlist_source(stream: &Stream, bucket: &str) -> Option<String> {
         .filter(|a| !a.latest)
         .max_by_key(|a| a.session);
     if let Some(a) = newest.or_else(|| single.clone().find(|a| a.latest)) {
-        return Some(a.url.clone());
+        // A session known to carry no video has no keyframes to measure (audio segments
+        // would read as "Keyframe every 2.0 s"); unknown tracks are measured as before.
+        let no_video = a.tracks.as_ref().and_then(|t| t.video) == Some(false);
+        return (!no_video).then(|| a.url.clone());
     }
     let replay_on = find(&m.processing, ProcessKind::Replay).is_some();
     (replay_on && !m.name().is_empty()).then(|| playlist_url(bucket, m.name(), None))

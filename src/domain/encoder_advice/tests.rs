@@ -168,6 +168,23 @@ fn measures_the_passthroughs_newest_session() {
 }
 
 #[test]
+fn a_session_without_video_is_not_measured_and_unknown_tracks_are() {
+    let on = serde_json::json!([{"id": "replay", "duration": null}]);
+    let audio_only = serde_json::json!([{"url": "s.m3u8", "type": "hls", "index": 0,
+        "streamname": "aa-bb", "session": 2, "tracks": {"video": false, "audio": true}}]);
+    assert_eq!(
+        playlist_source(&stream_with(audio_only, on.clone()), "B"),
+        None
+    );
+    let unknown = serde_json::json!([{"url": "s.m3u8", "type": "hls", "index": 0,
+        "streamname": "aa-bb", "session": 2, "tracks": {"audio": true}}]);
+    assert_eq!(
+        playlist_source(&stream_with(unknown, on), "B").as_deref(),
+        Some("s.m3u8")
+    );
+}
+
+#[test]
 fn documented_shape_falls_back_to_the_bucket_and_replay_off_measures_nothing() {
     let demo_only = serde_json::json!([{"url": "demo", "type": "playout"}]);
     let on = serde_json::json!([{"id": "replay", "duration": null}]);
