@@ -35,7 +35,7 @@ fn is_navigation(req: &Request) -> bool {
 pub async fn spa_navigation(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if is_navigation(&req) {
         if let Some(dist) = &state.config.dist {
-            return index_html(dist, req.uri().path()).await;
+            return index_html(dist, req.uri().path(), req.headers()).await;
         }
     }
     next.run(req).await
@@ -90,8 +90,9 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     if unservable(&path) || !reads(&req) {
         return not_found(&path);
     }
+    let request_headers = req.headers().clone();
     if let Some(replay) = page_file(&path) {
-        return serve_page(&dist, replay).await;
+        return serve_page(&dist, replay, &request_headers).await;
     }
     // The build leaves `.br` and `.gz` beside each asset (scripts/compress-dist.sh): the
     // wasm goes out at about a third of its size without compressing on every request.
@@ -119,7 +120,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return res;
     }
     if navigation {
-        index_html(&dist, &path).await
+        index_html(&dist, &path, &request_headers).await
     } else {
         not_found(&path)
     }
@@ -161,8 +162,8 @@ fn in_replay_app(path: &str) -> bool {
 }
 
 /// The two builds' pages requested by their file paths (`/`, `/index.html` and the same
-/// under `/<REPLAY_APP>/`): served like navigations, uncompressed, so their headers can be
-/// computed from the HTML. `Some(true)` for the replay build's page.
+/// under `/<REPLAY_APP>/`): served like navigations, so their headers are computed from the
+/// HTML. `Some(true)` for the replay build's page.
 fn page_file(path: &str) -> Option<bool> {
     if matches!(path, "/" | "/index.html") {
         return Some(false);
@@ -174,40 +175,24 @@ fn page_file(path: &str) -> Option<bool> {
 /// The console's pages are one build (`index.html`); the public replay pages another,
 /// smaller one in `dist/<REPLAY_APP>/` (the contract's `is_replay_page` makes the split for
 /// both crates). A `dist/` without the replay build serves the console for everything.
-async fn index_html(dist: &Path, path: &str) -> Response {
+async fn index_html(dist: &Path, path: &str, request: &HeaderMap) -> Response {
     let replay = pages::is_replay_page(path);
     let replay_index = dist.join(pages::REPLAY_APP).join("index.html");
-    if replay && replay_index.is_file() {
-        serve_page(dist, true).await
-    } else {
-        serve_page(dist, false).await
-    }
+    serve_page(dist, replay && replay_index.is_file(), request).await
 }
 
-/// An HTML page of the build, `no-cache`, with its security headers (`page_headers`); the
-/// replay build's page may be embedded.
-async fn serve_page(dist: &Path, replay: bool) -> Response {
-    let (file, embeddable) = if replay {
-        (dist.join(pages::REPLAY_APP).join("index.html"), true)
+/// An HTML page of the build (`html_page`: its headers, precompressed body); the replay
+/// build's page may be embedded.
+async fn serve_page(dist: &Path, replay: bool, request: &HeaderMap) -> Response {
+    let file = if replay {
+        dist.join(pages::REPLAY_APP).join("index.html")
     } else {
-        (dist.join("index.html"), false)
+        dist.join("index.html")
     };
-    match tokio::fs::read(&file).await {
-        Ok(bytes) => {
-            let mut h = HeaderMap::new();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            page_headers::apply_to_page(&mut h, &bytes, embeddable);
-            let mut res = Body::from(bytes).into_response();
-            res.headers_mut().extend(h);
-            res
-        }
-        Err(e) => ApiError::internal(format!("console {}: {e}", file.display())).into_response(),
-    }
+    html_page::respond(&file, replay, request).await
 }
 
+mod html_page;
 mod media;
 pub use media::media;
 

@@ -117,6 +117,73 @@ async fn nosniff_on_api_media_assets_and_errors() {
     }
 }
 
+/// The release build leaves `index.html.br`/`.gz` beside each page (scripts/compress-dist.sh):
+/// a browser that accepts them gets those bytes with the plain page's headers (its policy
+/// hashes the plain page's inline scripts); one that does not, or a variant older than the
+/// page, gets the plain page.
+#[tokio::test]
+async fn pages_go_out_precompressed_as_the_browser_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dist(dir.path());
+    for (file, app) in [
+        ("index.html", "console"),
+        ("replay-app/index.html", "replay"),
+    ] {
+        std::fs::write(d.join(format!("{file}.br")), format!("br of {app}")).unwrap();
+        std::fs::write(d.join(format!("{file}.gz")), format!("gz of {app}")).unwrap();
+    }
+    let s = Server::start_with(|c| c.dist = Some(d.clone())).await;
+    let get = |path: &'static str, encodings: &'static str| {
+        let req = s.http.get(s.url(path)).header("Accept", "text/html");
+        async move {
+            let res = req
+                .header("Accept-Encoding", encodings)
+                .send()
+                .await
+                .unwrap();
+            let encoding = header(&res, "content-encoding").map(str::to_string);
+            let vary = header(&res, "vary").map(str::to_string);
+            let csp = header(&res, "content-security-policy").unwrap().to_string();
+            (encoding, vary, csp, res.text().await.unwrap())
+        }
+    };
+    let (_, _, plain_csp, _) = get("/", "identity").await;
+    for (path, app) in [
+        ("/streams", "console"),
+        ("/", "console"),
+        ("/replay/abc-1", "replay"),
+    ] {
+        let (encoding, vary, csp, body) = get(path, "gzip, deflate, br, zstd").await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{path}");
+        assert_eq!(body, format!("br of {app}"), "{path}");
+        assert_eq!(vary.as_deref(), Some("accept-encoding"), "{path}");
+        if app == "console" {
+            assert_eq!(csp, plain_csp, "{path}");
+        }
+        let (encoding, _, _, body) = get(path, "gzip").await;
+        assert_eq!(
+            (encoding.as_deref(), body),
+            (Some("gzip"), format!("gz of {app}"))
+        );
+        let (encoding, vary, _, body) = get(path, "br;q=0, identity").await;
+        assert_eq!(encoding, None, "{path}");
+        assert_eq!(vary.as_deref(), Some("accept-encoding"), "{path}");
+        assert!(body.contains("<script"), "{path}: {body}");
+    }
+    // Variants older than their page (it was rebuilt since): theirs is not this page.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for suffix in ["br", "gz"] {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(d.join(format!("index.html.{suffix}")))
+            .unwrap();
+        f.set_modified(hour_ago).unwrap();
+    }
+    let (encoding, _, _, body) = get("/", "br, gzip").await;
+    assert_eq!(encoding, None);
+    assert!(body.contains("nano-console"), "{body}");
+}
+
 // Two workers: the raw client below blocks one of them while the server answers.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn urls_follow_the_host_the_client_used_not_the_bound_address() {
