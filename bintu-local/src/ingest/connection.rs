@@ -23,6 +23,11 @@ const APP: &str = "live";
 /// A connection (or publisher) that sends nothing for this long is closed, so a half-open
 /// TCP connection cannot keep a stream `live` forever.
 const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+/// While publishing, a read that did not fill the buffer is followed by a pause this long:
+/// encoders send each message as it comes (~100 TCP segments a second at 720p30) and waking
+/// for each cost more CPU than ffmpeg's stream copy (BENCHMARKS.md, "Copy path"). ffmpeg's
+/// stdin is fed in ~100 ms batches anyway; the socket buffer holds what comes meanwhile.
+const READ_PACE: std::time::Duration = std::time::Duration::from_millis(100);
 
 struct Publishing {
     engine: Session,
@@ -76,6 +81,8 @@ pub async fn run(
         close: false,
     };
     let result = async {
+        // When the next read may start (`READ_PACE`).
+        let mut next_read = tokio::time::Instant::now();
         conn.handle(initial).await?;
         conn.input(&preamble, false).await?;
         conn.input(&remaining, true).await?;
@@ -96,8 +103,12 @@ pub async fn run(
                     None => std::future::pending::<()>().await,
                 }
             };
+            let paced = async {
+                tokio::time::sleep_until(next_read).await;
+                tokio::time::timeout_at(deadline, input.read(&mut buf)).await
+            };
             tokio::select! {
-                read = tokio::time::timeout_at(deadline, input.read(&mut buf)) => {
+                read = paced => {
                     let Ok(read) = read else {
                         if conn.publishing.is_none() {
                             return Err(late());
@@ -109,6 +120,11 @@ pub async fn run(
                     if n == 0 {
                         break;
                     }
+                    let now = tokio::time::Instant::now();
+                    next_read = match conn.publishing {
+                        Some(_) if n < buf.len() => now + READ_PACE,
+                        _ => now,
+                    };
                     conn.input(&buf[..n], true).await?;
                 }
                 _ = stop_requested => {
