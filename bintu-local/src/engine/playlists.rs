@@ -58,16 +58,25 @@ pub async fn mirror(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut last = String::new();
+    let mut seen = None;
     loop {
         let stopping = *stop.borrow();
-        if let Ok(text) = tokio::fs::read_to_string(&session).await {
-            if text != last {
-                let out = with_nano_tag(&text, &session_file);
-                if let Err(e) = atomic::write(&current, out.as_bytes()).await {
-                    tracing::error!(file = %current.display(), error = %e, "cannot write playlist");
-                }
-                last = text;
+        // A stat on the worker (microseconds, no blocking-pool hop) tells whether ffmpeg
+        // rewrote the playlist since the last look; only then is it read (issue 13: the
+        // read every 250 ms was a measurable part of a copy-only stream's CPU).
+        let now = stamp(&session);
+        let fresh = now.is_some() && (now != seen || stopping);
+        seen = now;
+        let text = match fresh {
+            true => tokio::fs::read_to_string(&session).await.ok(),
+            false => None,
+        };
+        if let Some(text) = text.filter(|t| *t != last) {
+            let out = with_nano_tag(&text, &session_file);
+            if let Err(e) = atomic::write(&current, out.as_bytes()).await {
+                tracing::error!(file = %current.display(), error = %e, "cannot write playlist");
             }
+            last = text;
         }
         if stopping {
             return;
@@ -77,6 +86,14 @@ pub async fn mirror(
             _ = stop.changed() => {}
         }
     }
+}
+
+/// What changes whenever ffmpeg rewrites a file (it writes a temp file and renames it, so
+/// the inode changes even when the size and the coarse mtime do not).
+fn stamp(path: &std::path::Path) -> Option<(u64, u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.ino(), m.len(), m.modified().ok()?))
 }
 
 #[cfg(test)]
