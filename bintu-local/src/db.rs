@@ -6,6 +6,7 @@
 mod columns;
 
 pub mod assets;
+mod blocking;
 pub mod orgs;
 pub mod sessions;
 pub mod streams;

@@ -108,7 +108,8 @@ impl Session {
             Found::Unsupported(why) => {
                 self.probe = None;
                 tracing::warn!(stream = %self.group_id, reason = %why, "publish refused: unsupported video");
-                self.record_tracks(&format!("Publish refused: {why}"), None);
+                self.record_tracks(&format!("Publish refused: {why}"), None)
+                    .await;
                 Err(std::io::Error::new(ErrorKind::Unsupported, why))
             }
         }
@@ -122,7 +123,8 @@ impl Session {
         if let Some(note) = tracks.note() {
             tracing::warn!(stream = %self.group_id, "{note}");
         }
-        self.record_tracks(tracks.note().as_deref().unwrap_or(""), Some(tracks));
+        self.record_tracks(tracks.note().as_deref().unwrap_or(""), Some(tracks))
+            .await;
         self.tracks = Some(tracks);
         let running = launch::launch(&self.jobs, &self.paths, &self.group_id, tracks)
             .await
@@ -134,18 +136,15 @@ impl Session {
         Ok(())
     }
 
-    fn record_tracks(&self, note: &str, tracks: Option<Tracks>) {
-        let note = (!note.is_empty()).then_some(note);
+    async fn record_tracks(&self, note: &str, tracks: Option<Tracks>) {
+        let note = (!note.is_empty()).then(|| note.to_string());
         let (video, audio) = (tracks.map(|t| t.video), tracks.map(|t| t.audio));
-        let conn = self.db.lock();
-        let r = sessions::set_tracks(
-            &conn,
-            &self.group_id,
-            self.paths.session_ms,
-            video,
-            audio,
-            note,
-        );
+        let (group, session_ms) = (self.group_id.clone(), self.paths.session_ms);
+        let r = (self.db)
+            .write(move |c| {
+                sessions::set_tracks(c, &group, session_ms, video, audio, note.as_deref())
+            })
+            .await;
         if let Err(e) = r {
             tracing::error!(stream = %self.group_id, error = %e, "cannot record the session's tracks");
         }

@@ -229,9 +229,11 @@ impl Conn {
                 .await;
         }
         let session_ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
-        let session_ms = session_ms as i64;
-        let planned = sessions::begin_publish(&mut self.state.db.lock(), name, session_ms);
-        let plan = match planned {
+        let (session_ms, owned, db) = (session_ms as i64, name.to_string(), &self.state.db);
+        let plan = match db
+            .write(move |c| sessions::begin_publish(c, &owned, session_ms))
+            .await
+        {
             Ok(plan) => plan,
             Err(Refusal::Db(e)) => {
                 tracing::error!(stream = name, error = %e, "publish failed on the database");

@@ -12,7 +12,16 @@ impl Conn {
         };
         let group = p.engine.group_id.clone();
         p.engine.finish().await;
-        self.close_books(&group, p.session_ms);
+        let (g, ms) = (group.clone(), p.session_ms);
+        let ended = self
+            .state
+            .db
+            .write(move |c| sessions::end_publish(c, &g, ms))
+            .await;
+        if let Err(e) = ended {
+            tracing::error!(stream = %group, error = %e, "cannot record the end of the publish");
+        }
+        self.state.live.unregister(&group);
         tracing::info!(stream = %group, session = p.session_ms, "publish ended");
     }
 
