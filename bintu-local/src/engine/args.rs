@@ -50,6 +50,11 @@ impl Paths {
     pub fn rec_part(&self, name: &str) -> PathBuf {
         self.work.join(format!("{name}.mp4"))
     }
+    /// The passthrough's `+faststart` MP4 written beside it; the recording when ffmpeg ends
+    /// cleanly (`recording::adopt`), so no remux process is needed.
+    pub fn rec_whole(&self, name: &str) -> PathBuf {
+        self.work.join(format!("{name}.whole.mp4"))
+    }
     /// Directory of a member's numbered motion-clip frames.
     pub fn gif_frames(&self, name: &str) -> PathBuf {
         self.work.join(format!("{name}-frames"))
@@ -161,6 +166,10 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
                 if let Some(secs) = limit {
                     o.extend(["-t".into(), secs.to_string()]);
                 }
+                let mut whole = o.clone();
+                whole.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
+                whole.push(s(&paths.rec_whole(&m.name)));
+                outputs.push(whole);
                 o.extend([
                     "-movflags".into(),
                     FRAG_MOVFLAGS.into(),

@@ -206,6 +206,7 @@ impl Session {
             finish(run.main.take()),
             finish(run.pictures.take().map(|(p, _)| p))
         );
+        let clean = main.first().is_some_and(|s| s.is_some_and(|s| s.success()));
         for status in main.into_iter().chain(pictures) {
             if !status.is_some_and(|s| s.success()) {
                 tracing::error!(stream = %group, status = ?status, "ffmpeg pipeline failed; its outputs may be incomplete");
@@ -228,7 +229,7 @@ impl Session {
             let Some(limit) = job.procs.rec.filter(|_| video || job.member.index == 0) else {
                 continue;
             };
-            if let Err(e) = self.finalise_recording(job, limit).await {
+            if let Err(e) = self.finalise_recording(job, limit, clean).await {
                 kept = false;
                 tracing::error!(stream = %job.member.name, error = %e,
                     work = %self.paths.work.display(),
@@ -240,21 +241,32 @@ impl Session {
         }
     }
 
-    async fn finalise_recording(&self, job: &Job, limit: Option<u32>) -> anyhow::Result<()> {
+    /// `clean`: the group pipeline ended successfully, so the passthrough's `+faststart` MP4
+    /// is complete and becomes the recording; otherwise it is dropped (first, for the space)
+    /// and the fragmented file is remuxed.
+    async fn finalise_recording(
+        &self,
+        job: &Job,
+        limit: Option<u32>,
+        clean: bool,
+    ) -> anyhow::Result<()> {
         let part = self.paths.rec_part(&job.member.name);
+        let whole = self.paths.rec_whole(&job.member.name);
         let rel = media::recording(&job.member.name, self.paths.session_ms);
         let dest = self.paths.media.join(&rel);
-        // The passthrough's output stops at the limit itself; the tee muxer of a transcode
-        // cannot stop one slave early, so the remux keeps only the limit.
-        recording::finalise(&part, &dest, limit.filter(|_| job.member.index > 0)).await?;
+        let adopted =
+            job.member.index == 0 && clean && recording::adopt(&part, &whole, &dest).await?;
+        if !adopted {
+            let _ = tokio::fs::remove_file(&whole).await;
+            // The passthrough's output stops at the limit itself; the tee muxer of a transcode
+            // cannot stop one slave early, so the remux keeps only the limit.
+            recording::finalise(&part, &dest, limit.filter(|_| job.member.index > 0)).await?;
+        }
         let size = tokio::fs::metadata(&dest).await?.len() as i64;
-        sessions::add_recording(
-            &self.db.lock(),
-            &job.member.stream_id,
-            self.paths.session_ms,
-            &rel,
-            size,
-        )?;
+        let (stream, session_ms) = (job.member.stream_id.clone(), self.paths.session_ms);
+        (self.db)
+            .write(move |c| sessions::add_recording(c, &stream, session_ms, &rel, size))
+            .await?;
         // Gone already when the fragmented file itself became the recording.
         let _ = tokio::fs::remove_file(&part).await;
         Ok(())

@@ -65,6 +65,9 @@ fn copy_only_members_are_not_decoded_and_windows_and_limits_apply() {
     assert!(!a.contains(&"-filter_complex".to_string()));
     let joined = a.join(" ");
     assert!(joined.contains("-t 20"));
+    // The users' MP4 beside the crash-safe fragmented one, with the same limit.
+    assert!(joined.contains("-c:a copy -t 20 -movflags +faststart -f mp4 /w/p.whole.mp4"));
+    assert_eq!(joined.matches("-t 20").count(), 2, "{joined}");
     assert!(joined.contains("-hls_list_size 5"));
     assert!(joined.contains("delete_segments"));
     assert!(!joined.contains("hls_playlist_type"));
