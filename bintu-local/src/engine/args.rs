@@ -166,10 +166,13 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
                 if let Some(secs) = limit {
                     o.extend(["-t".into(), secs.to_string()]);
                 }
-                let mut whole = o.clone();
-                whole.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
-                whole.push(s(&paths.rec_whole(&m.name)));
-                outputs.push(whole);
+                // Not when the audio is converted: that would be one more AAC encode.
+                if !tracks.audio || tracks.audio_copy {
+                    let mut whole = o.clone();
+                    whole.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
+                    whole.push(s(&paths.rec_whole(&m.name)));
+                    outputs.push(whole);
+                }
                 o.extend([
                     "-movflags".into(),
                     FRAG_MOVFLAGS.into(),

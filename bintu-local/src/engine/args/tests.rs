@@ -113,7 +113,8 @@ fn an_audio_only_publish_gets_audio_only_recording_and_replay_and_nothing_else()
         !joined.contains("libx264") && !joined.contains("/w/t.mp4"),
         "{joined}"
     );
-    assert_eq!(joined.matches("-map 0:a -c:a copy").count(), 2, "{joined}");
+    // Recording (+faststart and fragmented) and replay.
+    assert_eq!(joined.matches("-map 0:a -c:a copy").count(), 3, "{joined}");
     assert!(joined.contains("/w/p.mp4") && joined.contains("/m/replay/p-17.m3u8"));
     // Only pictures asked for: nothing to run at all.
     let thumbs = [job(0, "p", json!([{"id":"thumbs","interval":5}]))];
@@ -136,4 +137,6 @@ fn video_only_maps_no_audio_and_odd_audio_is_converted() {
     let joined = group_args(&jobs, &paths(), pcm).unwrap().join(" ");
     assert_eq!(joined.matches("-c:a aac -b:a 128k").count(), 3, "{joined}");
     assert!(!joined.contains("-c:a copy"));
+    // No third AAC encode for a +faststart MP4: the fragmented one is remuxed at the end.
+    assert!(!joined.contains("whole.mp4"));
 }
