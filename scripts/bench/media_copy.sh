@@ -11,7 +11,7 @@
 # - Outputs: the finalised MP4 and the HLS playlist are checked with ffprobe (duration, streams).
 # - COPY_FLV: reuse that FLV (made if missing), so runs before and after a change share it.
 # - REPEAT (default 2) publishes, one after the other, on the same server.
-# - NGINX=1 also runs nginx-rtmp (Debian libnginx-mod-rtmp, `record all` + `hls on`) on the same
+# - NGINX=1 also runs nginx-rtmp (NGINX=only: nothing else) (Debian libnginx-mod-rtmp, `record all` + `hls on`) on the same
 #   FLV in the same run, if nginx and the module are installed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -93,9 +93,10 @@ PY
   kill "$NPID"; wait "$NPID" 2>/dev/null || true; rm -rf "$DIR"
 }
 
-start_local_server
-python3 scripts/bench/media_copy.py "$FLV" "$SERVER_PID" "$SECS" "$SERVER_DATA"
-
-if [ "${NGINX:-0}" = 1 ]; then
+if [ "${NGINX:-0}" != only ]; then
+  start_local_server
+  python3 scripts/bench/media_copy.py "$FLV" "$SERVER_PID" "$SECS" "$SERVER_DATA"
+fi
+if [ "${NGINX:-0}" != 0 ]; then
   nginx_peer
 fi
