@@ -144,6 +144,7 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
     let mut graph: Vec<String> = Vec::new();
     let mut taps: Vec<String> = Vec::new();
     let mut outputs: Vec<Vec<String>> = Vec::new();
+    let mut whole_mp4 = None;
     for (k, job) in jobs.iter().enumerate() {
         let m = &job.member;
         let passthrough = k == 0;
@@ -171,7 +172,9 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
                     let mut whole = o.clone();
                     whole.extend(["-movflags", "+faststart", "-f", "mp4"].map(String::from));
                     whole.push(s(&paths.rec_whole(&m.name)));
-                    outputs.push(whole);
+                    // Last: its trailer moves every byte (+faststart), so the fragmented
+                    // MP4 and the replay are finished before it.
+                    whole_mp4 = Some(whole);
                 }
                 o.extend([
                     "-movflags".into(),
@@ -220,6 +223,7 @@ pub fn group_args(jobs: &[Job], paths: &Paths, tracks: Tracks) -> Option<Vec<Str
         a.push("-filter_complex".into());
         a.push(graph.join(";"));
     }
+    outputs.extend(whole_mp4);
     if outputs.is_empty() {
         return None;
     }
