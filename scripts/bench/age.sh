@@ -8,6 +8,7 @@
 # each new thumbnail, and which seconds each motion clip covers. Decode-only CPU of each
 # source is timed after its run, for the cost of long keyframe intervals. With N > 1 the
 # publish starts are spread over AGE_SPREAD s (default 30, see scale.sh); BENCH_RENICE too.
+# AGE_ONLY=<label> (30fps-key2s, 30fps-key250, 25fps-key5s) runs one source.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/local-server.sh
@@ -18,6 +19,7 @@ mkdir -p "$OUT"
 echo "age: N = $N, ${SECS} s of stream per source; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for spec in "30 60 30fps-key2s" "30 250 30fps-key250" "25 125 25fps-key5s"; do
   read -r fps gop label <<<"$spec"
+  [ -z "${AGE_ONLY:-}" ] || [ "$AGE_ONLY" = "$label" ] || continue
   FLV=$(python3 -c "import sys; sys.path.insert(0, 'scripts/bench'); import barcode; print(barcode.make_source('target/bench-media', $SECS, fps=$fps, gop=$gop))")
   start_local_server
   [ -z "${BENCH_RENICE:-}" ] || renice -n "$BENCH_RENICE" -p $(ls /proc/"$SERVER_PID"/task) >/dev/null
