@@ -33,7 +33,7 @@ pub struct Usage {
 pub fn usage(files: &[MediaFile], names: &HashSet<String>) -> Usage {
     let mut u = Usage::default();
     for f in files.iter().filter(|f| names.contains(&f.name)) {
-        match f.part.category() {
+        match scan::category(&f.part) {
             Category::Recordings => u.recordings += f.bytes,
             Category::Replay => u.replay += f.bytes,
             Category::Thumbnails => u.thumbnails += f.bytes,
@@ -151,7 +151,7 @@ pub fn run_pass(db: &Db, media: &Path, policy: &Policy, now: i64) -> anyhow::Res
             }
             if let Some(dir) = Path::new(f)
                 .parent()
-                .filter(|d| d.starts_with("replay/thumbs"))
+                .filter(|d| d.to_str().is_some_and(contract::media::parse::in_timeline))
             {
                 let _ = std::fs::remove_dir(media.join(dir)); // only once empty
             }

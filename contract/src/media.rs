@@ -1,7 +1,11 @@
 //! The media layout and replay naming rules (CONTRACT.md "Media layout"): where bintu-local
 //! writes each file, under which URL it serves it, and how the console and the official
 //! replay library name playlists. Paths are relative to the media directory, which the
-//! server exposes read-only under [`VOD`].
+//! server exposes read-only under [`VOD`]. The layout read backwards is [`parse`];
+//! bintu-local's unserved work files of a session are [`work`].
+
+pub mod parse;
+pub mod work;
 
 /// URL path under which the media directory is served.
 pub const VOD: &str = "/vod";
@@ -9,30 +13,43 @@ pub const VOD: &str = "/vod";
 pub const REPLAY_DIR: &str = "replay";
 /// The rolling thumbnail's and motion clip's directory.
 pub const THUMBNAILS_DIR: &str = "thumbnails";
+/// The sessions' timeline pictures' directory, inside the replay bucket.
+pub const TIMELINE_DIR: &str = "thumbs";
 /// The suffix of a group's virtual ABR name, whose playlists are multivariant.
 pub const ABR_SUFFIX: &str = "-abr";
 /// The tag in `<name>.m3u8` that names the current session's playlist.
 pub const NANO_PLAYLIST_TAG: &str = "#EXT-X-NANO-PLAYLIST";
+/// The timeline's index, `[{"t":seconds,"file":"<seconds>.jpg"}]`.
+pub const TIMELINE_INDEX: &str = "index.json";
+
+/// File extensions (without the dot): pictures, motion clips, recordings, HLS playlists and
+/// segments.
+pub const PICTURE_EXT: &str = "jpg";
+pub const MOTION_EXT: &str = "gif";
+pub const RECORDING_EXT: &str = "mp4";
+pub const PLAYLIST_EXT: &str = "m3u8";
+pub const SEGMENT_EXT: &str = "ts";
 
 /// `thumbnails/<name>.jpg`, overwritten in place every interval.
 pub fn thumbnail(name: &str) -> String {
-    format!("{THUMBNAILS_DIR}/{name}.jpg")
+    format!("{THUMBNAILS_DIR}/{name}.{PICTURE_EXT}")
 }
 
 /// `thumbnails/<name>.gif`, overwritten in place every interval.
 pub fn motionclip(name: &str) -> String {
-    format!("{THUMBNAILS_DIR}/{name}.gif")
+    format!("{THUMBNAILS_DIR}/{name}.{MOTION_EXT}")
 }
 
 /// `<name>-<session>.mp4`, one recording per session (session = epoch ms).
 pub fn recording(name: &str, session_ms: i64) -> String {
-    format!("{name}-{session_ms}.mp4")
+    format!("{name}-{session_ms}.{RECORDING_EXT}")
 }
 
 /// `<name>.mp4`: the docs' recording URL (bintu-api.md §3.5), the stream's latest recording
-/// (bintu-local's media handler resolves it to that session's file).
+/// (bintu-local's media handler resolves it to that session's file, see
+/// [`parse::latest_recording_name`]).
 pub fn latest_recording(name: &str) -> String {
-    format!("{name}.mp4")
+    format!("{name}.{RECORDING_EXT}")
 }
 
 /// Whether a stream name is a group's virtual ABR name (`<name>-abr`).
@@ -54,8 +71,8 @@ pub fn abr_name(name: &str) -> String {
 /// [`NANO_PLAYLIST_TAG`]) or `<name>-<session>.m3u8`; `name` may be an ABR name.
 pub fn playlist_file(name: &str, session_ms: Option<i64>) -> String {
     match session_ms {
-        Some(s) => format!("{name}-{s}.m3u8"),
-        None => format!("{name}.m3u8"),
+        Some(s) => format!("{name}-{s}.{PLAYLIST_EXT}"),
+        None => format!("{name}.{PLAYLIST_EXT}"),
     }
 }
 
@@ -72,13 +89,13 @@ pub fn nano_playlist_line(session_file: &str) -> String {
 /// ffmpeg's segment pattern for a session: `replay/<name>-<session>-<index>-<unixSeconds>.ts`
 /// (`%%05d` is the segment index and `%s` the wall clock, in ffmpeg's strftime mode).
 pub fn segment_pattern(name: &str, session_ms: i64) -> String {
-    format!("{REPLAY_DIR}/{name}-{session_ms}-%%05d-%s.ts")
+    format!("{REPLAY_DIR}/{name}-{session_ms}-%%05d-%s.{SEGMENT_EXT}")
 }
 
 /// A session's timeline thumbnails relative to the replay bucket: `thumbs/<name>-<session>`
 /// (`name` without `-abr`: the pictures are the passthrough's), listed in [`TIMELINE_INDEX`].
 pub fn timeline_in_bucket(name: &str, session_ms: i64) -> String {
-    format!("thumbs/{}-{session_ms}", base_name(name))
+    format!("{TIMELINE_DIR}/{}-{session_ms}", base_name(name))
 }
 
 /// The same directory relative to the media directory: `replay/thumbs/<name>-<session>`.
@@ -86,8 +103,10 @@ pub fn timeline_dir(name: &str, session_ms: i64) -> String {
     format!("{REPLAY_DIR}/{}", timeline_in_bucket(name, session_ms))
 }
 
-/// The timeline's index, `[{"t":seconds,"file":"<seconds>.jpg"}]`.
-pub const TIMELINE_INDEX: &str = "index.json";
+/// A timeline picture's file name in its directory: `<seconds into the session>.jpg`.
+pub fn timeline_picture(seconds: i64) -> String {
+    format!("{seconds}.{PICTURE_EXT}")
+}
 
 /// Public URL of a media path: `<base>/vod/<path>`.
 pub fn url(public_base: &str, path: &str) -> String {
@@ -100,39 +119,4 @@ pub fn replay_bucket(public_base: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn layout_matches_the_contract() {
-        assert_eq!(thumbnail("ab-cd"), "thumbnails/ab-cd.jpg");
-        assert_eq!(motionclip("ab-cd"), "thumbnails/ab-cd.gif");
-        assert_eq!(recording("ab-cd", 17), "ab-cd-17.mp4");
-        assert_eq!(latest_recording("ab-cd"), "ab-cd.mp4");
-        assert_eq!(replay_playlist("ab-cd", None), "replay/ab-cd.m3u8");
-        assert_eq!(replay_playlist("ab-cd", Some(17)), "replay/ab-cd-17.m3u8");
-        assert_eq!(
-            replay_playlist(&abr_name("ab-cd"), None),
-            "replay/ab-cd-abr.m3u8"
-        );
-        assert_eq!(playlist_file("ab-cd-abr", Some(17)), "ab-cd-abr-17.m3u8");
-        assert_eq!(segment_pattern("n", 5), "replay/n-5-%%05d-%s.ts");
-        assert_eq!(timeline_dir("ab-cd-abr", 17), "replay/thumbs/ab-cd-17");
-        assert_eq!(timeline_in_bucket("ab-cd", 17), "thumbs/ab-cd-17");
-        assert_eq!(url("http://h:1", "x.mp4"), "http://h:1/vod/x.mp4");
-        assert_eq!(replay_bucket("http://h:1/"), "http://h:1/vod/replay");
-        assert_eq!(
-            nano_playlist_line("n-17.m3u8"),
-            "#EXT-X-NANO-PLAYLIST:n-17.m3u8"
-        );
-    }
-
-    #[test]
-    fn abr_names() {
-        assert!(is_abr("a-b-abr") && !is_abr("a-b"));
-        assert_eq!(base_name("a-b-abr"), "a-b");
-        assert_eq!(base_name("a-b"), "a-b");
-        assert_eq!(abr_name("a-b"), "a-b-abr");
-        assert_eq!(abr_name("a-b-abr"), "a-b-abr");
-    }
-}
+mod tests;

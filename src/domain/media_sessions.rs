@@ -4,6 +4,8 @@
 //! (`<name>-abr.m3u8` for a group). The VOD base comes from the asset URLs the API returned
 //! (thumbnails, motion clips, recordings), else from the API base: never the console's origin.
 
+use contract::media;
+
 use super::playlist::{nano_playlist, session_of_file};
 use super::process::{find, ProcessKind};
 use super::replay_urls::bucket_for;
@@ -60,7 +62,7 @@ pub fn probes(stream: &Stream, bucket: &str) -> Vec<Probe> {
             member_id: m.id.clone(),
             name: m.name().to_string(),
             abr: false,
-            url: format!("{bucket}/{}.m3u8", m.name()),
+            url: format!("{bucket}/{}", media::playlist_file(m.name(), None)),
         })
         .collect();
     let transcode_replays = out
@@ -71,7 +73,10 @@ pub fn probes(stream: &Stream, bucket: &str) -> Vec<Probe> {
             member_id: first.id.clone(),
             name: first.name().to_string(),
             abr: true,
-            url: format!("{bucket}/{}-abr.m3u8", first.name()),
+            url: format!(
+                "{bucket}/{}",
+                media::playlist_file(&media::abr_name(first.name()), None)
+            ),
         });
     }
     out
@@ -95,9 +100,13 @@ pub fn found(probe: &Probe, body: &str, bucket: &str) -> Vec<Asset> {
     };
     let mut out = vec![entry(probe.url.clone(), None, true)];
     if let Some(s) = nano_playlist(body).and_then(|f| session_of_file(&f)) {
-        let abr = if probe.abr { "-abr" } else { "" };
+        let name = if probe.abr {
+            media::abr_name(&probe.name)
+        } else {
+            probe.name.clone()
+        };
         out.push(entry(
-            format!("{bucket}/{}{abr}-{s}.m3u8", probe.name),
+            format!("{bucket}/{}", media::playlist_file(&name, Some(s))),
             Some(s),
             false,
         ));

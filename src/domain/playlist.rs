@@ -77,8 +77,9 @@ pub fn nano_playlist(body: &str) -> Option<String> {
 
 /// The official `/(\d+)\.m3u8/` on a file name: the first digit run right before `.m3u8`.
 pub fn session_of_file(file: &str) -> Option<i64> {
+    let ext = format!(".{}", contract::media::PLAYLIST_EXT);
     let mut from = 0;
-    while let Some(rel) = file[from..].find(".m3u8") {
+    while let Some(rel) = file[from..].find(&ext) {
         let at = from + rel;
         let digits = file[..at]
             .bytes()
@@ -88,7 +89,7 @@ pub fn session_of_file(file: &str) -> Option<i64> {
         if digits > 0 {
             return file[at - digits..at].parse().ok().filter(|s| *s != 0);
         }
-        from = at + 5;
+        from = at + ext.len();
     }
     None
 }

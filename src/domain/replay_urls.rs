@@ -191,9 +191,10 @@ pub fn ffmpeg_command_named(
 
 /// `getSessionFromFilename(x)`: a session number or a playlist file name; 0 and NaN are none.
 pub fn session_from_filename(x: &str) -> Option<i64> {
-    let part = match x.strip_suffix(".m3u8") {
+    let ext = format!(".{}", contract::media::PLAYLIST_EXT);
+    let part = match x.strip_suffix(&ext) {
         Some(_) => x
-            .split(".m3u8")
+            .split(&ext)
             .next()
             .unwrap_or_default()
             .split('-')

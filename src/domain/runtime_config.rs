@@ -3,13 +3,23 @@
 //! send a share-link viewer who is not signed in to the right media host. Every key is
 //! optional; an unreadable file is no configuration.
 
+use contract::pages;
 use serde::Deserialize;
 
 use super::lenient::lenient_option as opt;
 use super::replay_urls::{bucket_for, share_link, OFFICIAL_API_HOST};
 
-/// The official replayer page for the real cloud (bintu-api.md §3.6).
-pub const OFFICIAL_REPLAYER: &str = "https://replay.nanocosmos.de/live-replay/replayer/index.html";
+/// The official replayer's host for the real cloud (bintu-api.md §3.6); its page is the
+/// contract's `LIVE_REPLAYER_INDEX`.
+const OFFICIAL_REPLAYER_ORIGIN: &str = "https://replay.nanocosmos.de";
+
+/// The official replayer page for the real cloud.
+pub fn official_replayer_page() -> String {
+    format!(
+        "{OFFICIAL_REPLAYER_ORIGIN}{}",
+        pages::path(pages::LIVE_REPLAYER_INDEX)
+    )
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -58,7 +68,7 @@ impl RuntimeConfig {
             return bucket_for(Some(api), origin);
         }
         if let Some(vod) = non_empty(&self.vod_base_url) {
-            return format!("{vod}/replay");
+            return format!("{vod}/{}", contract::media::REPLAY_DIR);
         }
         bucket_for(self.api_url(), origin)
     }
@@ -70,7 +80,7 @@ impl RuntimeConfig {
             return Some(r.to_string());
         }
         let api = signed_in_api.or(self.api_url())?;
-        is_official_api(api).then(|| OFFICIAL_REPLAYER.to_string())
+        is_official_api(api).then(official_replayer_page)
     }
 }
 

@@ -48,16 +48,16 @@ impl Paths {
     }
     /// The fragmented MP4 being written; remuxed to `<name>-<session>.mp4` at the end.
     pub fn rec_part(&self, name: &str) -> PathBuf {
-        self.work.join(format!("{name}.mp4"))
+        self.work.join(contract::media::work::recording_part(name))
     }
     /// The passthrough's `+faststart` MP4 written beside it; the recording when ffmpeg ends
     /// cleanly (`recording::adopt`), so no remux process is needed.
     pub fn rec_whole(&self, name: &str) -> PathBuf {
-        self.work.join(format!("{name}.whole.mp4"))
+        self.work.join(contract::media::work::recording_whole(name))
     }
     /// Directory of a member's numbered motion-clip frames.
     pub fn gif_frames(&self, name: &str) -> PathBuf {
-        self.work.join(format!("{name}-frames"))
+        self.work.join(contract::media::work::gif_frames(name))
     }
     /// ffmpeg segment pattern: `<name>-<session>-<index>-<unixSeconds>.ts`.
     fn segments(&self, name: &str) -> PathBuf {

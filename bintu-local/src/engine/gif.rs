@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
+use contract::media::work;
 use tokio::sync::watch;
 
 use super::args::GIF_FPS;
 use super::atomic;
 
 fn frame(dir: &Path, n: u64) -> PathBuf {
-    dir.join(format!("{n:08}.jpg"))
+    dir.join(work::gif_frame(n))
 }
 
 /// The finished frames in `dir`, by pts (in 1/`GIF_FPS` s); temp files are skipped.
@@ -27,7 +28,7 @@ async fn frames_in(dir: &Path) -> BTreeSet<u64> {
         while let Ok(Some(e)) = rd.next_entry().await {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if let Some(n) = name.strip_suffix(".jpg").and_then(|n| n.parse().ok()) {
+            if let Some(n) = work::gif_frame_number(&name) {
                 out.insert(n);
             }
         }
@@ -119,7 +120,7 @@ async fn make(frames: &Path, start: u64, count: u64, target: &Path) -> anyhow::R
         .args(["-framerate", &GIF_FPS.to_string()])
         .args(["-start_number", &start.to_string()])
         .arg("-i")
-        .arg(frames.join("%08d.jpg"))
+        .arg(frames.join(work::gif_frame_pattern()))
         .args(["-frames:v", &count.to_string()])
         .args([
             "-filter_complex",

@@ -84,14 +84,14 @@ async fn recover_member(
     m: &SessionMember,
 ) -> bool {
     let procs = Processes::parse(&m.processing);
-    let _ = tokio::fs::remove_dir_all(dir.join(format!("{}-frames", m.name))).await;
+    let _ = tokio::fs::remove_dir_all(dir.join(paths::work::gif_frames(&m.name))).await;
     if procs.replay.is_some() {
         close_playlist(media, &m.name, session_ms).await;
     }
     // The `+faststart` MP4 beside the fragmented one is unfinished after a crash (its index
     // is written at the end): the fragmented file is what is recovered.
-    let _ = tokio::fs::remove_file(dir.join(format!("{}.whole.mp4", m.name))).await;
-    let part = dir.join(format!("{}.mp4", m.name));
+    let _ = tokio::fs::remove_file(dir.join(paths::work::recording_whole(&m.name))).await;
+    let part = dir.join(paths::work::recording_part(&m.name));
     let Some(limit) = procs.rec.filter(|_| part.exists()) else {
         return false;
     };

@@ -43,7 +43,7 @@ pub async fn run(
         if let Some(m) = modified.filter(|m| Some(*m) != last && ms(*m) >= session_ms) {
             last = Some(m);
             let t = seconds(session_ms, ms(m), interval);
-            let file = format!("{t}.jpg");
+            let file = contract::media::timeline_picture(t);
             if index.iter().all(|e| e["t"] != t) {
                 if let Err(e) = keep(&thumb, &out, &file, &mut index, t).await {
                     tracing::error!(dir = %out.display(), error = %e, "timeline thumbnail not kept");

@@ -181,7 +181,7 @@ pub fn plan(files: &[MediaFile], facts: &Facts, policy: &Policy, now_ms: i64) ->
 fn removal((kind, session, name): &Key, fs: &[&MediaFile], reason: Reason) -> Removal {
     let mut files: Vec<String> = fs.iter().map(|f| f.rel.clone()).collect();
     // Playlists first: a player never finds a playlist whose segments are gone.
-    files.sort_by_key(|f| (!f.ends_with(".m3u8"), f.clone()));
+    files.sort_by_key(|f| (!contract::media::parse::is_playlist(f), f.clone()));
     Removal {
         name: name.clone(),
         session: (*kind != Kind::Stream).then_some(*session),

@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use contract::media;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
@@ -17,26 +18,20 @@ use crate::server::AppState;
 fn media_type(path: &str) -> Option<&'static str> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
     Some(match ext.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "mp4" => "video/mp4",
-        "m3u8" => "application/vnd.apple.mpegurl",
-        "ts" => "video/mp2t",
+        media::PICTURE_EXT | "jpeg" => "image/jpeg",
+        media::MOTION_EXT => "image/gif",
+        media::RECORDING_EXT => "video/mp4",
+        media::PLAYLIST_EXT => "application/vnd.apple.mpegurl",
+        media::SEGMENT_EXT => "video/mp2t",
         _ => return None,
     })
-}
-
-/// Files that are rewritten in place (playlists, the rolling thumbnail and GIF) must be
-/// revalidated on every request.
-fn overwritten_in_place(path: &str) -> bool {
-    path.ends_with(".m3u8") || path.ends_with(".jpg") || path.ends_with(".gif")
 }
 
 /// `/<name>.mp4` when no such file exists: the newest recording of stream `name`, which the
 /// docs' recording URL names (bintu-api.md §3.5); the file itself stays per session.
 fn recording_alias(state: &AppState, path: &str) -> Option<String> {
-    let name = path.strip_prefix('/')?.strip_suffix(".mp4")?;
-    if name.contains('/') || state.config.media_dir().join(&path[1..]).is_file() {
+    let name = media::parse::latest_recording_name(path.strip_prefix('/')?)?;
+    if state.config.media_dir().join(&path[1..]).is_file() {
         return None;
     }
     let conn = state.db.read();
@@ -49,7 +44,7 @@ fn recording_alias(state: &AppState, path: &str) -> Option<String> {
 pub async fn media(State(state): State<AppState>, mut req: Request) -> Response {
     let path = req.uri().path().to_string();
     if unservable(&path) || !reads(&req) {
-        return not_found(&format!("{}{path}", contract::media::VOD));
+        return not_found(&format!("{}{path}", media::VOD));
     }
     if let Some(file) = recording_alias(&state, &path) {
         match file.parse() {
@@ -67,13 +62,13 @@ pub async fn media(State(state): State<AppState>, mut req: Request) -> Response 
         return ApiError::internal(format!("media file {}", shown(&path))).into_response();
     }
     if res.status() == StatusCode::NOT_FOUND {
-        return not_found(&format!("{}{path}", contract::media::VOD));
+        return not_found(&format!("{}{path}", media::VOD));
     }
     let h = res.headers_mut();
     if let Some(ct) = media_type(&path) {
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
     }
-    if overwritten_in_place(&path) {
+    if media::parse::rewritten_in_place(&path) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     res

@@ -30,7 +30,11 @@ fn a_viewer_who_is_not_signed_in_loads_media_from_the_configured_vod_host() {
 fn the_official_replayer_link_is_offered_for_the_real_cloud_only() {
     let c = RuntimeConfig::parse(CLOUD);
     let r = c.official_replayer(None).unwrap();
-    assert_eq!(r, OFFICIAL_REPLAYER);
+    assert_eq!(
+        r,
+        "https://replay.nanocosmos.de/live-replay/replayer/index.html"
+    );
+    assert_eq!(r, official_replayer_page());
     assert_eq!(
         official_share_url(&r, "abcde-fghij", 10.0, 60.0, Some(1712345678901)).unwrap(),
         "https://replay.nanocosmos.de/live-replay/replayer/index.html?share=YWJjZGUtZmdoaWp8MTB8NjB8MTcxMjM0NTY3ODkwMQ"

@@ -35,7 +35,9 @@ pub(super) fn chains(
             gif_window(interval, duration)
         ));
         uses.push(format!("gf{k}in"));
-        let pattern = paths.gif_frames(name).join("%08d.jpg");
+        let pattern = paths
+            .gif_frames(name)
+            .join(contract::media::work::gif_frame_pattern());
         outputs.push(picture_out(
             &format!("gf{k}"),
             &["-frame_pts", "1", "-q:v", "5"],
