@@ -38,7 +38,8 @@ async fn a_reader_gets_every_byte_in_order() {
 
 #[tokio::test]
 async fn a_stalled_reader_never_blocks_and_the_burst_is_skipped_past_the_limit() {
-    let mut c = child("sleep 30");
+    // `exec`: the shell must not stay behind holding the pipe open once the reader is killed.
+    let mut c = child("exec sleep 30");
     let mut feed = Feed::start(c.stdin.take().unwrap(), "g");
     let chunk = 64 * 1024;
     // Twice the limit in one burst: every call returns at once (it is not async), and what
@@ -55,7 +56,7 @@ async fn a_stalled_reader_never_blocks_and_the_burst_is_skipped_past_the_limit()
     c.wait().await.unwrap();
     // With the reader gone, the writer's error surfaces as an error of the next send.
     let mut gone = false;
-    for _ in 0..200 {
+    for _ in 0..1000 {
         if feed.send(vec![0; 16], true).is_err() {
             gone = true;
             break;
