@@ -68,7 +68,10 @@ fn copy_only_members_are_not_decoded_and_windows_and_limits_apply() {
     // The users' MP4 beside the crash-safe fragmented one, with the same limit.
     assert!(joined.contains("-c:a copy -t 20 -movflags +faststart -f mp4 /w/p.whole.mp4"));
     assert_eq!(joined.matches("-t 20").count(), 2, "{joined}");
-    assert!(joined.ends_with("/w/p.whole.mp4"), "its trailer last: {joined}");
+    assert!(
+        joined.ends_with("/w/p.whole.mp4"),
+        "its trailer last: {joined}"
+    );
     assert!(joined.contains("-hls_list_size 5"));
     assert!(joined.contains("delete_segments"));
     assert!(!joined.contains("hls_playlist_type"));
