@@ -8,9 +8,17 @@ set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 out=target/shell
 mkdir -p "$out"
+# The replay pages' path segments, from the one place they are written (contract/src/pages.rs).
+seg() {
+  local v
+  v=$(sed -n "s/^pub const $1: &str = \"\(.*\)\";\$/\1/p" contract/src/pages.rs)
+  [ -n "$v" ] || { echo "shell-head.sh: $1 not found in contract/src/pages.rs" >&2; exit 1; }
+  printf '%s' "$v"
+}
+subst="s/@REPLAY@/$(seg REPLAY)/g; s/@LIVE_REPLAY@/$(seg LIVE_REPLAY)/g; s/@CLIP@/$(seg CLIP)/g"
 icon=$(tr -d '\n' < public/favicon.svg | sed "s/\"/'/g; s/#/%23/g; s/</%3C/g; s/>/%3E/g")
 {
-  cat shell/head.html
+  sed "$subst" shell/head.html
   printf '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%s"/>\n' "$icon"
   printf '<style>\n'
   cat style/tokens.css style/base.css style/layout.css style/components.css style/pages.css \

@@ -16,9 +16,12 @@ pub type Segments = &'static [&'static str];
 pub const REPLAY: &str = "replay";
 pub const LIVE_REPLAY: &str = "live-replay";
 const REPLAYER: &str = "replayer";
+/// The second segment of Clip & Share. `scripts/shell-head.sh` reads these `pub const`
+/// lines (`REPLAY`, `LIVE_REPLAY`, `CLIP`) for the static shell's skeleton picker.
+pub const CLIP: &str = "clip";
 
 /// Our Clip & Share page: `/replay/clip?streamname=<name>[&session=<ms>]`.
-pub const REPLAY_CLIP: Segments = &[REPLAY, "clip"];
+pub const REPLAY_CLIP: Segments = &[REPLAY, CLIP];
 /// Our replayer: `/replay/player?streamname=..` or `?share=<code>`.
 pub const REPLAY_PLAYER: Segments = &[REPLAY, "player"];
 /// The official replayer's path, served by the same page.

@@ -75,3 +75,32 @@ fn neither_crate_copies_a_layout_or_page_literal() {
         copies.join("\n")
     );
 }
+
+/// The static shell's skeleton picker (an inline script in both HTML pages) gets the replay
+/// pages' segments from `scripts/shell-head.sh`, which reads them from `pages.rs`.
+#[test]
+fn the_static_shell_writes_no_replay_path() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let head = std::fs::read_to_string(root.join("shell/head.html")).unwrap();
+    for p in [r"\/replay", "live-replay", r"\/clip"] {
+        assert!(!head.contains(p), "shell/head.html writes {p}");
+    }
+    let script = std::fs::read_to_string(root.join("scripts/shell-head.sh")).unwrap();
+    for name in ["REPLAY", "LIVE_REPLAY", "CLIP"] {
+        assert!(
+            script.contains(&format!("seg {name})")),
+            "shell-head.sh fills {name}"
+        );
+        assert!(
+            crate_has_const(&root, name),
+            "pages.rs defines {name} on one line"
+        );
+    }
+}
+
+fn crate_has_const(root: &Path, name: &str) -> bool {
+    let pages = std::fs::read_to_string(root.join("contract/src/pages.rs")).unwrap();
+    pages
+        .lines()
+        .any(|l| l.starts_with(&format!("pub const {name}: &str = \"")))
+}
