@@ -13,6 +13,8 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 sizes() {
   local dir=$1 label=$2 total_raw=0 total_gz=0 total_br=0
   echo "-- transfer size, $label ($dir/, bytes) --"
+  # nullglob: the style sheets are inlined in the HTML since the static shell (no *.css).
+  shopt -s nullglob
   for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
     raw=$(stat -c %s "$f")
     gz=$(gzip -9c "$f" | wc -c)
