@@ -50,10 +50,7 @@ pub async fn write<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut Connection) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let db = state.db.clone();
-    tokio::task::spawn_blocking(move || f(&mut db.lock()))
-        .await
-        .map_err(ApiError::internal)?
+    state.db.try_write(f).await.map_err(ApiError::internal)?
 }
 
 /// The stream object of member `id` after an action (deleted members included).

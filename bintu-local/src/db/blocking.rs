@@ -8,14 +8,23 @@ use rusqlite::Connection;
 use super::Db;
 
 impl Db {
-    /// Runs `f` on the writer connection from a blocking thread and returns its result; a
-    /// panic in `f` goes on in the caller, as if `f` had run there.
+    /// Runs `f` on the writer connection from a blocking thread; `Err` if `f` panicked (the
+    /// API answers that request with a Bintu error body, `api::streams::write`).
+    pub async fn try_write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> T + Send + 'static,
+    ) -> Result<T, tokio::task::JoinError> {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || f(&mut db.lock())).await
+    }
+
+    /// `try_write` for the ingest and the engine: a panic in `f` goes on in the caller, as
+    /// if `f` had run there.
     pub async fn write<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Connection) -> T + Send + 'static,
     ) -> T {
-        let db = self.clone();
-        match tokio::task::spawn_blocking(move || f(&mut db.lock())).await {
+        match self.try_write(f).await {
             Ok(v) => v,
             Err(e) => std::panic::resume_unwind(e.into_panic()),
         }
